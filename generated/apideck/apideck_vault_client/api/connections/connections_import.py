@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.connection_import_data import ConnectionImportData
+from ...models.create_connection_response import CreateConnectionResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    unified_api: str,
+    service_id: str,
+    *,
+    body: ConnectionImportData,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/vault/connections/{unified_api}/{service_id}/import".format(
+            unified_api=quote(str(unified_api), safe=""),
+            service_id=quote(str(service_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateConnectionResponse | ErrorResponse:
+    if response.status_code == 200:
+        response_200 = CreateConnectionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorResponse.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateConnectionResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    unified_api: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionImportData,
+) -> Response[CreateConnectionResponse | ErrorResponse]:
+    """Import connection
+
+     Imports an already authorized connection (tokens obtained outside Vault), for migrating existing
+    integrations into Vault. Without `issued_at` / `expires_in` the token is queued for refresh.
+
+    Args:
+        unified_api (str):
+        service_id (str):
+        body (ConnectionImportData): An already authorized connection to import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateConnectionResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        unified_api=unified_api,
+        service_id=service_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    unified_api: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionImportData,
+) -> CreateConnectionResponse | ErrorResponse | None:
+    """Import connection
+
+     Imports an already authorized connection (tokens obtained outside Vault), for migrating existing
+    integrations into Vault. Without `issued_at` / `expires_in` the token is queued for refresh.
+
+    Args:
+        unified_api (str):
+        service_id (str):
+        body (ConnectionImportData): An already authorized connection to import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateConnectionResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        unified_api=unified_api,
+        service_id=service_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    unified_api: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionImportData,
+) -> Response[CreateConnectionResponse | ErrorResponse]:
+    """Import connection
+
+     Imports an already authorized connection (tokens obtained outside Vault), for migrating existing
+    integrations into Vault. Without `issued_at` / `expires_in` the token is queued for refresh.
+
+    Args:
+        unified_api (str):
+        service_id (str):
+        body (ConnectionImportData): An already authorized connection to import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateConnectionResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        unified_api=unified_api,
+        service_id=service_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    unified_api: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionImportData,
+) -> CreateConnectionResponse | ErrorResponse | None:
+    """Import connection
+
+     Imports an already authorized connection (tokens obtained outside Vault), for migrating existing
+    integrations into Vault. Without `issued_at` / `expires_in` the token is queued for refresh.
+
+    Args:
+        unified_api (str):
+        service_id (str):
+        body (ConnectionImportData): An already authorized connection to import.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateConnectionResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            unified_api=unified_api,
+            service_id=service_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

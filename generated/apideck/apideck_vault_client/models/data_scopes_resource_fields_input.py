@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.data_scopes_field_permission_input import DataScopesFieldPermissionInput
+
+
+T = TypeVar("T", bound="DataScopesResourceFieldsInput")
+
+
+@_attrs_define
+class DataScopesResourceFieldsInput:
+    """Map of field path (for example `addresses[].city`) to its permission."""
+
+    additional_properties: dict[str, DataScopesFieldPermissionInput] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.to_dict()
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.data_scopes_field_permission_input import DataScopesFieldPermissionInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data_scopes_resource_fields_input = cls()
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = DataScopesFieldPermissionInput.from_dict(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        data_scopes_resource_fields_input.additional_properties = additional_properties
+        return data_scopes_resource_fields_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> DataScopesFieldPermissionInput:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: DataScopesFieldPermissionInput) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

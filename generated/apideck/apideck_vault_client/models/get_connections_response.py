@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.connection import Connection
+
+
+T = TypeVar("T", bound="GetConnectionsResponse")
+
+
+@_attrs_define
+class GetConnectionsResponse:
+    """
+    Attributes:
+        status_code (int):  Example: 200.
+        status (str):  Example: OK.
+        data (list[Connection]):
+    """
+
+    status_code: int
+    status: str
+    data: list[Connection]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status_code = self.status_code
+
+        status = self.status
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status_code": status_code,
+                "status": status,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.connection import Connection  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status_code = d.pop("status_code")
+
+        status = d.pop("status")
+
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = Connection.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        get_connections_response = cls(
+            status_code=status_code,
+            status=status,
+            data=data,
+        )
+
+        get_connections_response.additional_properties = d
+        return get_connections_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
