@@ -1,0 +1,62 @@
+"""Rate-limit and retry-after headers, read the same way for every vault."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+# A reset or retry value above this is an absolute Unix time, below it a number of seconds.
+_EPOCH_THRESHOLD = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """The last limit, remaining allowance and reset time a vault reported (None where it did not say)."""
+
+    limit: int | None
+    remaining: int | None
+    reset_at: datetime | None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _seconds_until(value: str | None, now: float) -> float | None:
+    """A header that is a delay in seconds, an absolute Unix time, or an HTTP date, as seconds from now."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        try:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - now)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if number != number or number < 0:  # NaN or negative
+        return None
+    return max(0.0, number - now) if number > _EPOCH_THRESHOLD else number
+
+
+def read_rate_limit(headers: Mapping[str, str]) -> RateLimit | None:
+    """The `x-ratelimit-*` headers of a response, or None if it carries none."""
+    limit, remaining, reset = (headers.get(f"x-ratelimit-{name}") for name in ("limit", "remaining", "reset"))
+    if limit is None and remaining is None and reset is None:
+        return None
+    now = time.time()
+    delay = _seconds_until(reset, now)
+    reset_at = datetime.fromtimestamp(now + delay, UTC) if delay is not None else None
+    return RateLimit(limit=_int(limit), remaining=_int(remaining), reset_at=reset_at)
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds the vault asked us to wait: `Retry-After` first, else `x-ratelimit-reset`."""
+    now = time.time()
+    waited = _seconds_until(headers.get("retry-after"), now)
+    return waited if waited is not None else _seconds_until(headers.get("x-ratelimit-reset"), now)

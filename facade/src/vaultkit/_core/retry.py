@@ -1,0 +1,99 @@
+"""The retry policy and the one retry loop every request of every vault goes through.
+
+- 429: always retried (the vault refused the request, so nothing was applied), after
+  `Retry-After` / `x-ratelimit-reset` when the vault says, else after a backoff.
+- Connection failures before the request left (refused, no pooled connection): always retried.
+- 502/503/504, timeouts and failures after the request left: retried only for idempotent
+  requests, because a repeated VGS create stores a value twice.
+- Exponential backoff with jitter, at most `max_retries` retries and `max_wait` seconds of waiting.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+
+from .ratelimit import retry_after
+from .runtime import Plan, Send, Sleep
+
+_PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_IDEMPOTENT_RETRY_STATUSES = frozenset({502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how long to retry. `max_retries` counts retries after the first attempt."""
+
+    max_retries: int = 2
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_wait: float = 60.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_retries, int) or isinstance(self.max_retries, bool) or self.max_retries < 0:
+            raise ValueError("max_retries must be a whole number >= 0")
+        for name in ("backoff", "max_backoff", "max_wait"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < float("inf"):
+                raise ValueError(f"{name} must be a finite number of seconds >= 0")
+
+    def backoff_delay(self, retry: int) -> float:
+        """The jittered wait before retry number `retry` (0-based): between half and all of the exponential step."""
+        step = min(self.max_backoff, self.backoff * (2.0**retry))
+        return step * (0.5 + random.random() / 2)  # noqa: S311 - jitter, not cryptography
+
+
+def is_pre_send(error: Exception) -> bool:
+    """True when a transport error happened before the request left this process."""
+    return isinstance(error, _PRE_SEND_ERRORS)
+
+
+def _wanted_delay(
+    policy: RetryPolicy, retry: int, response: httpx.Response | None, error: Exception | None, idempotent: bool
+) -> float | None:
+    """Seconds to wait before retrying, or None when this outcome must not be retried."""
+    if error is not None:
+        return policy.backoff_delay(retry) if is_pre_send(error) or idempotent else None
+    assert response is not None
+    status = response.status_code
+    if status == 429 or (status in _IDEMPOTENT_RETRY_STATUSES and idempotent):
+        asked = retry_after(response.headers) if status == 429 or "retry-after" in response.headers else None
+        return asked if asked is not None else policy.backoff_delay(retry)
+    return None
+
+
+def send_with_retries(
+    request: httpx.Request,
+    auth: httpx.Auth | None,
+    *,
+    policy: RetryPolicy,
+    idempotent: bool,
+    on_response: Callable[[httpx.Response], None],
+) -> Plan[httpx.Response]:
+    """Send `request` under `policy`; return the last response, or raise the last transport error."""
+    waited = 0.0
+    retry = 0
+    while True:
+        response: httpx.Response | None = None
+        error: Exception | None = None
+        try:
+            response = yield Send(request, auth)
+        except httpx.TransportError as exc:
+            error = exc
+        if response is not None:
+            on_response(response)
+            if response.status_code < 400:
+                return response
+        delay = _wanted_delay(policy, retry, response, error, idempotent) if retry < policy.max_retries else None
+        if delay is None or waited + delay > policy.max_wait:
+            if error is not None:
+                raise error
+            assert response is not None
+            return response
+        waited += delay
+        retry += 1
+        yield Sleep(delay)

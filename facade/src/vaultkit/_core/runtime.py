@@ -1,0 +1,184 @@
+"""Plans and the two drivers that run them: one sync, one async.
+
+Every facade operation is written once, as a *plan*: a generator that yields effects (send this
+request, sleep this long, run these sub-plans concurrently, emit these items) and receives their
+results. `run_sync`/`iter_sync` perform the effects with an `httpx.Client`; `run_async`/`iter_async`
+with an `httpx.AsyncClient` and anyio. So retries, chunking, paging and error mapping exist once,
+whichever mode the caller uses.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Generator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeAlias, TypeVar
+
+import anyio
+import httpx
+
+T = TypeVar("T")
+Plan: TypeAlias = Generator[Any, Any, T]
+"""A generator of effects that finally returns a T."""
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """Send one request; the plan receives the fully read `httpx.Response` (or the transport error is thrown in)."""
+
+    request: httpx.Request
+    auth: httpx.Auth | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    """Wait before the next attempt."""
+
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Emit(Generic[T]):
+    """Hand items to the caller of an iterator (paging)."""
+
+    items: Sequence[T]
+
+
+@dataclass(frozen=True, slots=True)
+class Stream(Generic[T]):
+    """A plan that emits items of type T (a paged listing); nothing runs until it is iterated."""
+
+    plan: Plan[None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
+    """What became of one sub-plan of a `Gather`."""
+
+    value: T | None = None
+    error: Exception | None = None
+    started: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Gather:
+    """Run sub-plans with at most `limit` at once; once one fails, start no more (they come back not started)."""
+
+    plans: Sequence[Plan[Any]]
+    limit: int
+
+
+_NOT_STARTED: Outcome[Any] = Outcome(started=False)
+
+
+def _resume(plan: Plan[Any], value: Any, error: Exception | None) -> Any:
+    return plan.send(value) if error is None else plan.throw(error)
+
+
+def _capture(plan: Plan[T], box: list[T]) -> Plan[None]:
+    box.append((yield from plan))
+
+
+def _perform_sync(effect: Any, http: httpx.Client) -> Any:
+    if isinstance(effect, Send):
+        return http.send(effect.request, auth=effect.auth, follow_redirects=False)
+    if isinstance(effect, Sleep):
+        time.sleep(effect.seconds)
+        return None
+    if isinstance(effect, Gather):
+        outcomes: list[Outcome[Any]] = []
+        for plan in effect.plans:
+            if any(outcome.error for outcome in outcomes):
+                outcomes.append(_NOT_STARTED)
+                plan.close()
+                continue
+            try:
+                outcomes.append(Outcome(value=run_sync(plan, http)))
+            except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
+                outcomes.append(Outcome(error=exc))
+        return outcomes
+    raise TypeError(f"unknown effect {effect!r}")
+
+
+async def _perform_async(effect: Any, http: httpx.AsyncClient) -> Any:
+    if isinstance(effect, Send):
+        return await http.send(effect.request, auth=effect.auth, follow_redirects=False)
+    if isinstance(effect, Sleep):
+        await anyio.sleep(effect.seconds)
+        return None
+    if isinstance(effect, Gather):
+        outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(effect.plans)
+        failed = anyio.Event()
+        limiter = anyio.CapacityLimiter(max(1, effect.limit))
+
+        async def run_one(index: int, plan: Plan[Any]) -> None:
+            async with limiter:
+                if failed.is_set():
+                    plan.close()
+                    return
+                try:
+                    outcomes[index] = Outcome(value=await run_async(plan, http))
+                except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
+                    outcomes[index] = Outcome(error=exc)
+                    failed.set()
+
+        async with anyio.create_task_group() as group:
+            for index, plan in enumerate(effect.plans):
+                group.start_soon(run_one, index, plan)
+        return outcomes
+    raise TypeError(f"unknown effect {effect!r}")
+
+
+def iter_sync(plan: Plan[Any], http: httpx.Client) -> Iterator[Any]:
+    """Drive `plan` with a sync client, yielding the items it emits."""
+    value: Any = None
+    error: Exception | None = None
+    while True:
+        try:
+            effect = _resume(plan, value, error)
+        except StopIteration:
+            return
+        value, error = None, None
+        if isinstance(effect, Emit):
+            yield from effect.items
+            continue
+        try:
+            value = _perform_sync(effect, http)
+        except Exception as exc:  # noqa: BLE001 - thrown back into the plan, which decides
+            error = exc
+
+
+async def iter_async(plan: Plan[Any], http: httpx.AsyncClient) -> AsyncIterator[Any]:
+    """Drive `plan` with an async client, yielding the items it emits."""
+    value: Any = None
+    error: Exception | None = None
+    while True:
+        try:
+            effect = _resume(plan, value, error)
+        except StopIteration:
+            return
+        value, error = None, None
+        if isinstance(effect, Emit):
+            for item in effect.items:
+                yield item
+            continue
+        try:
+            value = await _perform_async(effect, http)
+        except Exception as exc:  # noqa: BLE001 - thrown back into the plan, which decides
+            error = exc
+
+
+def run_sync(plan: Plan[T], http: httpx.Client) -> T:
+    """Drive `plan` to completion with a sync client and return its result."""
+    box: list[T] = []
+    for _ in iter_sync(_capture(plan, box), http):
+        raise TypeError("an operation plan emitted items")
+    return box[0]
+
+
+async def run_async(plan: Plan[T], http: httpx.AsyncClient) -> T:
+    """Drive `plan` to completion with an async client and return its result."""
+    box: list[T] = []
+    async for _ in iter_async(_capture(plan, box), http):
+        raise TypeError("an operation plan emitted items")
+    return box[0]

@@ -1,0 +1,195 @@
+"""The one error type: every failure vaultkit reports is a `VaultError`.
+
+```
+VaultError                         .vault, .message
+├── VaultConnectionError           no usable response (DNS, refused, reset)
+│   └── VaultTimeoutError
+├── VaultStatusError               .status_code .code .detail .request_id .retry_after .response
+│   ├── BadRequestError 400/422    AuthenticationError 401   PaymentRequiredError 402
+│   ├── PermissionDeniedError 403  NotFoundError 404         ConflictError 409
+│   ├── RateLimitError 429         ServerError 5xx
+├── UnexpectedResponseError        a response the spec does not describe (HTML 502, bad JSON)
+├── InvalidRequestError            refused before sending (bad argument); also a ValueError
+└── BulkOperationError             a bulk call failed part-way: what completed, what failed, what is unknown
+```
+
+Messages never contain credentials, tokens, revealed values or card numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "BulkOperationError",
+    "ConflictError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "UnexpectedResponseError",
+    "VaultConnectionError",
+    "VaultError",
+    "VaultStatusError",
+    "VaultTimeoutError",
+]
+
+
+class VaultError(Exception):
+    """Base class of every vaultkit error. `.vault` names the vault, `.message` says what happened."""
+
+    def __init__(self, message: str, *, vault: str) -> None:
+        super().__init__(message)
+        self.vault = vault
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.vault}] {self.message}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(vault={self.vault!r}, message={self.message!r})"
+
+
+class VaultConnectionError(VaultError):
+    """No usable response: the connection failed, was refused or was reset.
+
+    `.request_sent` is False when the failure happened before the request left this process
+    (connection refused, no pooled connection free): such a request was certainly not applied.
+    """
+
+    def __init__(self, message: str, *, vault: str, request_sent: bool = True) -> None:
+        super().__init__(message, vault=vault)
+        self.request_sent = request_sent
+
+
+class VaultTimeoutError(VaultConnectionError):
+    """The vault did not answer within the configured timeout."""
+
+
+class VaultStatusError(VaultError):
+    """The vault answered with an error status; its error body is parsed into `.code`/`.message`/`.detail`."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        vault: str,
+        status_code: int,
+        code: str | None = None,
+        detail: Any = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message, vault=vault)
+        self.status_code = status_code
+        self.code = code
+        self.detail = detail
+        self.request_id = request_id
+        self.retry_after = retry_after
+        self.response = response
+
+    def __str__(self) -> str:
+        extras = "".join(
+            f", {name}={value}"
+            for name, value in (("code", self.code), ("request_id", self.request_id), ("retry_after", self.retry_after))
+            if value is not None
+        )
+        return f"[{self.vault}] {self.status_code}: {self.message}{extras}"
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(vault={self.vault!r}, status_code={self.status_code}, code={self.code!r}, "
+            f"message={self.message!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(VaultStatusError):
+    """400 or 422: the vault refused the request's content."""
+
+
+class AuthenticationError(VaultStatusError):
+    """401: missing, wrong, expired or revoked credentials."""
+
+
+class PaymentRequiredError(VaultStatusError):
+    """402: the account's plan does not allow this call."""
+
+
+class PermissionDeniedError(VaultStatusError):
+    """403: the credentials are valid but not allowed to do this."""
+
+
+class NotFoundError(VaultStatusError):
+    """404: the alias, consumer, connection, key or card does not exist."""
+
+
+class ConflictError(VaultStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class RateLimitError(VaultStatusError):
+    """429 after the retry budget was spent; `.retry_after` says when to try again."""
+
+
+class ServerError(VaultStatusError):
+    """5xx from the vault."""
+
+
+class UnexpectedResponseError(VaultError):
+    """A response our spec does not describe: an HTML error page, truncated JSON, a wrong-typed field, a redirect."""
+
+    def __init__(self, message: str, *, vault: str, status_code: int | None = None, response: httpx.Response | None = None) -> None:
+        super().__init__(message, vault=vault)
+        self.status_code = status_code
+        self.response = response
+
+
+class InvalidRequestError(VaultError, ValueError):
+    """Refused before anything was sent: a bad argument or a missing setting."""
+
+
+class BulkOperationError(VaultError):
+    """A bulk call failed part-way. Nothing is silently dropped and nothing was resent blindly.
+
+    - `results`: one entry per input, in input order; `None` where the input did not complete.
+    - `failed`: indices of inputs that were certainly not applied (refused, or never sent): safe to retry.
+    - `unknown`: indices whose outcome is unknown (the request may have been applied but its response
+      was lost): check before retrying, or a value may be stored twice.
+    - `errors`: the underlying errors, first one first (also chained as `__cause__`).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        vault: str,
+        results: Sequence[Any],
+        failed: Sequence[int],
+        unknown: Sequence[int],
+        errors: Sequence[VaultError],
+    ) -> None:
+        super().__init__(message, vault=vault)
+        self.results = list(results)
+        self.failed = tuple(failed)
+        self.unknown = tuple(unknown)
+        self.errors = tuple(errors)
+
+    @property
+    def completed(self) -> tuple[int, ...]:
+        """Indices of the inputs that completed."""
+        return tuple(index for index, result in enumerate(self.results) if result is not None)
+
+    def __repr__(self) -> str:
+        return (
+            f"BulkOperationError(vault={self.vault!r}, completed={len(self.completed)}, "
+            f"failed={len(self.failed)}, unknown={len(self.unknown)}, message={self.message!r})"
+        )
