@@ -1,0 +1,344 @@
+"""VGS Vault API (v1): sensitive values exchanged for aliases.
+
+```
+with VGS(environment="sandbox") as vgs:          # VGS_USERNAME, VGS_PASSWORD
+    aliases = vgs.aliases.tokenize(["4111111111111111"], format="FPE_SIX_T_FOUR")
+    record = vgs.aliases.reveal(aliases[0])       # record.value is the card number
+```
+Any number of values per call: they are sent 20 at a time (the API's limit), concurrently for
+`AsyncVGS`, and come back in input order. A create is never retried once it may have reached
+the vault (VGS would store the value twice); see `BulkOperationError`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any, Literal, Unpack, get_args
+
+from ._core import checks
+from ._core.auth import basic_auth
+from ._core.bulk import run_chunked
+from ._core.client import Async as _Async
+from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
+from ._core.config import ClientOptions, required
+from ._core.failures import ErrorBody
+from ._core.ops import operation
+from ._core.runtime import Plan
+from .errors import InvalidRequestError
+
+__all__ = ["ALIAS_FORMATS", "VGS", "Alias", "AliasFormat", "AliasRecord", "AsyncVGS", "Storage"]
+
+AliasFormat = Literal[
+    "UUID",
+    "RAW_UUID",
+    "NUM_LENGTH_PRESERVING",
+    "GENERIC_T_FOUR",
+    "FPE_ACC_NUM_T_FOUR",
+    "FPE_ALPHANUMERIC_ACC_NUM_T_FOUR",
+    "FPE_SIX_T_FOUR",
+    "FPE_T_FOUR",
+    "PFPT",
+    "NON_LUHN_FPE_ALPHANUMERIC",
+    "FPE_SSN_T_FOUR",
+    "ALPHANUMERIC_SIX_T_FOUR",
+    "VGS_FIXED_LEN_GENERIC",
+]
+"""The alias formats VGS can create (CUSTOM and JS exist only on read)."""
+ALIAS_FORMATS: frozenset[AliasFormat] = frozenset(get_args(AliasFormat))
+Storage = Literal["PERSISTENT", "VOLATILE"]
+STORAGES: frozenset[Storage] = frozenset(get_args(Storage))
+ENVIRONMENTS = {
+    "sandbox": "https://api.sandbox.verygoodvault.com",
+    "live": "https://api.live.verygoodvault.com",
+    "live-eu-1": "https://api.live-eu-1.verygoodvault.com",
+}
+CHUNK = 20  # items per request, the API's documented limit
+PAYLOAD_LIMIT = 32 * 1024 * 1024  # bytes per request body, the API's documented limit
+_NAME = "vgs"
+
+
+def _parse_error(body: Any) -> ErrorBody | None:
+    """VGS errors: `{"errors": [{"status", "title", "detail", "href"}]}`."""
+    if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
+        return None
+    errors = [error for error in body["errors"] if isinstance(error, dict)]
+    texts = [str(error.get("detail") or error.get("title") or "") for error in errors]
+    first = errors[0] if errors else {}
+    title = first.get("title")
+    return ErrorBody(
+        code=str(title) if title else None,
+        message="; ".join(text for text in texts if text) or None,
+        detail=[{key: value for key, value in error.items() if key != "href"} for error in errors] or None,
+    )
+
+
+_PROFILE = VaultProfile(name=_NAME, package="vgs_vault_client", extra="vgs", parse_error=_parse_error)
+try:
+    from vgs_vault_client.api.aliases import (
+        create_aliases,
+        delete_alias,
+        delete_aliases,
+        reveal_alias,
+        reveal_multiple_aliases,
+        update_alias,
+    )
+    from vgs_vault_client.models import (
+        CreateAliasesRequest,
+        CreateAliasesRequestNew,
+        CreateAliasesRequestReference,
+        DeleteAliasesRequest,
+        UpdateAliasRequest,
+        UpdateAliasRequestData,
+    )
+    from vgs_vault_client.types import UNSET, Unset
+except ModuleNotFoundError as _missing:
+    raise missing_extra(_PROFILE, _missing) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One alias of a stored value, in one format."""
+
+    alias: str
+    format: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRecord:
+    """A stored value with its aliases. `value` is the secret: it never appears in repr."""
+
+    value: str = field(repr=False)
+    aliases: tuple[Alias, ...]
+    classifiers: tuple[str, ...] = ()
+    created_at: datetime | None = None
+    storage: str | None = None
+
+    def alias_for(self, format: str) -> str | None:
+        """The alias of this value in `format`, if it has one."""
+        return next((alias.alias for alias in self.aliases if alias.format == format), None)
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is {type(value).__name__}, not a string")
+    return value
+
+
+def _record(data: Any) -> AliasRecord:
+    """A generated `RevealedData` as an `AliasRecord`, checking the types our spec promises."""
+    created = None if isinstance(data.created_at, Unset) else data.created_at
+    if created is not None and not isinstance(created, datetime):
+        raise TypeError("created_at is not a date-time")
+    classifiers = [] if isinstance(data.classifiers, Unset) else data.classifiers
+    return AliasRecord(
+        value=_text(data.value, "value"),
+        aliases=tuple(
+            Alias(_text(item.alias, "alias"), None if isinstance(item.format_, Unset) else item.format_) for item in data.aliases
+        ),
+        classifiers=tuple(_text(item, "classifier") for item in classifiers),
+        created_at=created,
+        storage=None if isinstance(data.storage, Unset) else _text(data.storage, "storage"),
+    )
+
+
+def _records(expected: int) -> Callable[[Any], list[AliasRecord]]:
+    """Converter for a create response: one record per item sent, in order."""
+
+    def convert(parsed: Any) -> list[AliasRecord]:
+        records = [_record(item) for item in parsed.data]
+        if len(records) != expected:
+            raise ValueError(f"{len(records)} records for {expected} items")
+        return records
+
+    return convert
+
+
+def _unset(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+class Aliases(Resource[M]):
+    """Store values under aliases, reveal them, classify and delete them (`vgs.aliases`)."""
+
+    @operation
+    def create(
+        self,
+        values: Sequence[str],
+        *,
+        format: AliasFormat = "UUID",
+        classifiers: Sequence[str] = (),
+        storage: Storage | None = None,
+    ) -> Plan[list[AliasRecord]]:
+        """Store `values` and return one record per value, in input order, each with its new alias.
+
+        Any number of values: they are sent 20 per request. Not retried once a request may have
+        reached the vault; if that happens part-way, `BulkOperationError` says which values were
+        stored, which certainly were not, and which are unknown.
+        """
+        return (yield from self._create(values, format, classifiers, storage))
+
+    @operation
+    def tokenize(
+        self,
+        values: Sequence[str],
+        *,
+        format: AliasFormat = "UUID",
+        storage: Storage | None = None,
+    ) -> Plan[list[str]]:
+        """Store `values` and return just their new aliases (in `format`), in input order."""
+        records = yield from self._create(values, format, (), storage)
+        return [record.alias_for(format) or record.aliases[0].alias for record in records]
+
+    def _create(self, values: object, format: object, classifiers: object, storage: object) -> Plan[list[AliasRecord]]:
+        values = checks.texts(values, "values", _NAME)
+        item_format = checks.choice(format, ALIAS_FORMATS, "format", _NAME)
+        tags = checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True)
+        kept = checks.optional_choice(storage, STORAGES, "storage", _NAME)
+
+        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord]]:
+            body = CreateAliasesRequest(
+                data=[
+                    CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or UNSET, storage=_unset(kept))
+                    for value in part
+                ]
+            )
+            _check_payload(body)
+            return (yield from self._client._call(create_aliases, body=body, convert=_records(len(part)), secrets=part))
+
+        return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
+
+    @operation
+    def reference(self, alias: str, *, format: AliasFormat, storage: Storage | None = None) -> Plan[AliasRecord]:
+        """Create an alias in another `format` for the value behind an existing `alias`."""
+        item = CreateAliasesRequestReference(
+            alias=checks.text(alias, "alias", _NAME),
+            format_=checks.choice(format, ALIAS_FORMATS, "format", _NAME),
+            storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
+        )
+        records = yield from self._client._call(create_aliases, body=CreateAliasesRequest(data=[item]), convert=_records(1))
+        return records[0]
+
+    @operation
+    def reveal(self, alias: str, *, storage: Storage | None = None) -> Plan[AliasRecord]:
+        """The value (and all aliases) behind one alias."""
+        return (
+            yield from self._client._call(
+                reveal_alias,
+                alias=_alias_arg(alias),
+                storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
+                convert=_single_record,
+            )
+        )
+
+    @operation
+    def reveal_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[dict[str, AliasRecord]]:
+        """The values behind many aliases, keyed by alias (20 aliases per request)."""
+        wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
+        kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+
+        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | None]]:
+            found = yield from self._client._call(reveal_multiple_aliases, aliases=",".join(part), storage=kept, convert=_record_map)
+            return [found.get(alias) for alias in part]
+
+        records = yield from run_chunked(
+            wanted, CHUNK, chunk, vault=_NAME, what="aliases.reveal_many", concurrency=self._client._concurrency
+        )
+        return {alias: record for alias, record in zip(wanted, records, strict=True) if record is not None}
+
+    @operation
+    def update(self, alias: str, *, classifiers: Sequence[str], storage: Storage | None = None) -> Plan[None]:
+        """Replace the classifiers of the value behind `alias` (so of all its aliases)."""
+        body = UpdateAliasRequest(
+            data=UpdateAliasRequestData(classifiers=checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True))
+        )
+        yield from self._client._call(
+            update_alias, alias=_alias_arg(alias), body=body, storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+        )
+
+    @operation
+    def delete(self, alias: str, *, storage: Storage | None = None) -> Plan[None]:
+        """Delete the value behind `alias`."""
+        yield from self._client._call(
+            delete_alias, alias=_alias_arg(alias), storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+        )
+
+    @operation
+    def delete_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[None]:
+        """Delete the values behind many aliases (20 per request)."""
+        wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
+        kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+
+        def chunk(part: Sequence[str]) -> Plan[list[bool]]:
+            yield from self._client._call(delete_aliases, body=DeleteAliasesRequest(data=list(part), storage=kept))
+            return [True] * len(part)
+
+        yield from run_chunked(wanted, CHUNK, chunk, vault=_NAME, what="aliases.delete_many", concurrency=self._client._concurrency)
+
+
+def _alias_arg(alias: object, name: str = "alias") -> str:
+    alias = checks.text(alias, name, _NAME)
+    if "," in alias or alias.strip() != alias:
+        raise InvalidRequestError(f"{name} is not an alias (aliases contain no commas or surrounding spaces)", vault=_NAME)
+    return alias
+
+
+def _single_record(parsed: Any) -> AliasRecord:
+    if len(parsed.data) != 1:
+        raise ValueError("reveal answered with other than one record")
+    return _record(parsed.data[0])
+
+
+def _record_map(parsed: Any) -> dict[str, AliasRecord]:
+    return {alias: _record(data) for alias, data in parsed.data.additional_properties.items()}
+
+
+def _check_payload(body: Any) -> None:
+    size = len(json.dumps(body.to_dict(), ensure_ascii=False).encode())
+    if size > PAYLOAD_LIMIT:
+        raise InvalidRequestError(f"a request of {size} bytes exceeds VGS's 32 MB limit; send fewer or smaller values", vault=_NAME)
+
+
+class _VGSClient(BaseClient[M]):
+    """Shared constructor and resources of `VGS` and `AsyncVGS`."""
+
+    _profile = _PROFILE
+
+    def __init__(
+        self,
+        username: str | None = None,
+        password: str | None = None,
+        *,
+        environment: Literal["sandbox", "live", "live-eu-1"] = "sandbox",
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        """Connect to a VGS vault with its access credentials (else `VGS_USERNAME`/`VGS_PASSWORD`).
+
+        `environment` picks the vendor's server; `base_url` (or `VGS_BASE_URL`) overrides it.
+        """
+        username = required(username, "VGS_USERNAME", name="username", vault=_NAME)
+        password = required(password, "VGS_PASSWORD", name="password", vault=_NAME)
+        server = ENVIRONMENTS[checks.choice(environment, ENVIRONMENTS.keys(), "environment", _NAME)]
+        self._setup(
+            options,
+            default_url=server,
+            url_env="VGS_BASE_URL",
+            make_auth=lambda url: basic_auth(url, username, password),
+            secrets=(password, username + ":" + password),
+        )
+
+    @cached_property
+    def aliases(self) -> Aliases[M]:
+        """Aliases: create, tokenize, reference, reveal, reveal_many, update, delete, delete_many."""
+        return Aliases(self)
+
+
+class VGS(SyncLifecycle, _VGSClient[Sync]):
+    """The VGS Vault API, synchronous. Thread-safe; use as a context manager or call `close()`."""
+
+
+class AsyncVGS(AsyncLifecycle, _VGSClient[_Async]):
+    """The VGS Vault API for asyncio/trio: the same methods as `VGS`, awaited. Bulk chunks run concurrently."""
