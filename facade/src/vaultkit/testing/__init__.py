@@ -1,0 +1,62 @@
+"""Fake vaults for tests: stateful, spec-validating, fault-injecting, in-process or on 127.0.0.1.
+
+```
+from vaultkit.testing import FakeVGS
+
+fake = FakeVGS()
+with fake.client() as vgs:                     # in-process, no sockets
+    alias = vgs.aliases.tokenize(["4111111111111111"])[0]
+
+with fake.serve() as base_url:                 # a real server on 127.0.0.1
+    ...
+```
+With pytest, the fixtures `fake_vgs`, `fake_apideck`, `fake_vaultpam` and `fake_vaultera` give a
+fresh fake per test (`pip install 'vaultkit[testing]'`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._base import FakeVault, ManualClock, RecordedRequest, SpecViolationError
+    from ._faults import Fault, FaultKind
+    from .apideck import FakeApideck
+    from .vaultera import FakeVaultera
+    from .vaultpam import FakeVaultPAM
+    from .vgs import FakeVGS
+
+_LAZY = {
+    "FakeVault": "_base",
+    "ManualClock": "_base",
+    "RecordedRequest": "_base",
+    "SpecViolationError": "_base",
+    "Fault": "_faults",
+    "FaultKind": "_faults",
+    "FakeVGS": "vgs",
+    "FakeApideck": "apideck",
+    "FakeVaultPAM": "vaultpam",
+    "FakeVaultera": "vaultera",
+}
+__all__ = [
+    "FakeApideck",
+    "FakeVGS",
+    "FakeVault",
+    "FakeVaultPAM",
+    "FakeVaultera",
+    "Fault",
+    "FaultKind",
+    "ManualClock",
+    "RecordedRequest",
+    "SpecViolationError",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vaultkit.testing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

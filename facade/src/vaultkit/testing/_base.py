@@ -1,0 +1,445 @@
+"""What every fake vault shares: routing, spec validation, faults, rate limits, recording, transports.
+
+A fake is a stateful, thread-safe object whose single entry point, `handle(request)`, turns an
+`httpx.Request` into a `Reply` (a response, possibly late, or a connection reset). The in-process
+transport and the 127.0.0.1 server both call it, so a fake behaves the same in both modes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import json
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+from urllib.parse import unquote
+
+import anyio
+import httpx
+
+from .._core.redact import MASK, redact
+from ._faults import AFTER, BEFORE, Fault, FaultKind, FaultPlan
+from ._openapi import SpecValidator
+
+Handler = Callable[..., httpx.Response]
+
+
+class SpecViolationError(AssertionError):
+    """A fake answered something our spec does not allow: a bug in the fake (or the spec)."""
+
+
+class ManualClock:
+    """A clock tests move by hand: `clock.advance(3600)` expires what lives an hour."""
+
+    def __init__(self, start: float = 1_750_000_000.0) -> None:
+        self._now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self._now
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward."""
+        with self._lock:
+            self._now += seconds
+
+
+def route(method: str, template: str) -> Callable[[Handler], Handler]:
+    """Mark a fake's method as the handler of `METHOD /path/{param}` (the spec's path template)."""
+
+    def mark(handler: Handler) -> Handler:
+        handler._route = (method.upper(), template)  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the fake does with one request: answer (after `delay` seconds), or reset the connection."""
+
+    response: httpx.Response | None
+    delay: float = 0.0
+    reset: bool = False
+
+
+_SECRET_HEADERS = frozenset({"authorization", "x-apideck-app-id", "x-apideck-consumer-id", "cookie"})
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request a fake received. Secrets are masked in every field; read them only through the accessors."""
+
+    method: str
+    path: str
+    route: str | None
+    fault: str | None
+    at: float
+    _request: httpx.Request = field(repr=False, compare=False)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The request headers, credentials masked."""
+        return {name: MASK if name in _SECRET_HEADERS else value for name, value in self._request.headers.items()}
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The query parameters, credential-like ones masked."""
+        return dict(httpx.QueryParams(redact(self._request.url.query.decode())))
+
+    def secret_header(self, name: str) -> str | None:
+        """A header's real value (explicit accessor: it may be a credential)."""
+        value: str | None = self._request.headers.get(name)
+        return value
+
+    def secret_query(self, name: str) -> str | None:
+        """A query parameter's real value (explicit accessor: it may be a credential)."""
+        value: str | None = self._request.url.params.get(name)
+        return value
+
+    def body(self) -> Any:
+        """The JSON body, or None (explicit accessor: it may carry card numbers or revealed values)."""
+        content = self._request.content
+        return json.loads(content) if content else None
+
+
+class FakeVault:
+    """Base of the fake vaults. Subclasses declare routes with `@route` and the vault's error format."""
+
+    name: ClassVar[str]
+    base_path: ClassVar[str] = ""
+    _routes: ClassVar[list[tuple[str, str, re.Pattern[str], str]]]
+
+    def __init__(
+        self, *, validate: bool = True, seed: int = 0, clock: Callable[[], float] | None = None, rate_limit: int | None = None
+    ) -> None:
+        self.clock = clock or time.time
+        self.rate_limit = rate_limit
+        self.requests: list[RecordedRequest] = []
+        self.violations: list[str] = []
+        self._validator = SpecValidator(self.name) if validate else None
+        self._faults = FaultPlan(seed)
+        self._lock = threading.RLock()
+        self._window: tuple[int, int] = (0, 0)  # (minute, requests in it)
+        self._ids = itertools.count(1)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._routes = []
+        for attr in dir(cls):
+            marked = getattr(getattr(cls, attr, None), "_route", None)
+            if marked:
+                method, template = marked
+                pattern = re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template) + "$")
+                cls._routes.append((method, template, pattern, attr))
+
+    # --- vault-specific hooks ------------------------------------------------------------------
+
+    def error(self, status: int, message: str, *, code: str | None = None) -> httpx.Response:
+        """A response in the vault's own error format."""
+        raise NotImplementedError
+
+    def authenticate(self, request: httpx.Request, route_key: str) -> httpx.Response | None:
+        """An error response if `request` is not properly authenticated for `route_key`, else None."""
+        return None
+
+    def refuse_invalid(self, request: httpx.Request, route_key: str, problems: list[str]) -> httpx.Response:
+        """The vault's answer to a request our spec rejects (its documented 400, or 400/422)."""
+        return self.error(400, "The request does not match the API: " + problems[0][:200])
+
+    def decorate(self, request: httpx.Request, response: httpx.Response) -> None:
+        """Add the vault's usual response headers (rate limits, request ids)."""
+
+    def unknown_enum(self, payload: Any) -> Any:
+        """`payload` with one open-enum field set to a value the spec does not list (for the `unknown_enum` fault)."""
+        return payload
+
+    # --- faults, recording, credentials --------------------------------------------------------
+
+    def inject(
+        self,
+        kind: FaultKind,
+        *,
+        route: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+        retry_after: int | None = None,
+        seconds: float = 0.0,
+    ) -> Fault:
+        """Arm a fault (see `vaultkit.testing._faults`); returns it so tests can read `.hits`."""
+        if route is not None and route not in self.routes():
+            raise ValueError(f"{self.name} has no route {route!r}; routes: {', '.join(self.routes())}")
+        fault = Fault(kind, route=route, times=times, probability=probability, retry_after=retry_after, seconds=seconds)
+        return self._faults.add(fault)
+
+    def clear_faults(self) -> None:
+        """Disarm every fault."""
+        self._faults.clear()
+
+    @classmethod
+    def routes(cls) -> list[str]:
+        """Every `METHOD /template` the fake serves."""
+        return sorted(f"{method} {template}" for method, template, _, _ in cls._routes)
+
+    def count(self, route_key: str | None = None) -> int:
+        """How many requests reached the fake (for one route, or all)."""
+        with self._lock:
+            return sum(1 for request in self.requests if route_key in (None, request.route))
+
+    def credentials(self) -> dict[str, str]:
+        """The credentials a client needs for this fake (keyword arguments of the vaultkit client)."""
+        raise NotImplementedError
+
+    def env_vars(self, base_url: str) -> dict[str, str]:
+        """The environment variables a vaultkit client reads to reach this fake at `base_url`."""
+        prefix = self.name.upper()
+        return {f"{prefix}_BASE_URL": base_url, **{f"{prefix}_{key.upper()}": value for key, value in self.credentials().items()}}
+
+    # --- the entry point ------------------------------------------------------------------------
+
+    def handle(self, request: httpx.Request) -> Reply:
+        """Process one request: record it, apply faults, rate limits and validation, dispatch, validate the answer."""
+        path = request.url.path
+        if not path.startswith(self.base_path):
+            return Reply(self._finish(request, self.error(404, "Not found")))
+        route_path = path[len(self.base_path) :] or "/"
+        found = self._match(request.method, route_path)
+        route_key = f"{request.method} {found[0]}" if found else None
+        with self._lock:
+            before = self._faults.draw(route_key or "", BEFORE)
+            self.requests.append(RecordedRequest(request.method, path, route_key, before.kind if before else None, self.clock(), request))
+        delay = 0.0
+        if before is not None:
+            if before.kind == "reset_before":
+                return Reply(None, reset=True)
+            if before.kind == "latency":
+                delay = before.seconds
+            else:
+                return Reply(self._finish(request, self._fault_response(before)), delay=delay)
+        if found is None:
+            return Reply(self._finish(request, self.error(404, "Not found")), delay=delay)
+        _, params, handler_name = found
+        response = self._process(request, route_key or "", route_path, params, handler_name)
+        after = self._faults.draw(route_key or "", AFTER)
+        if after is None:
+            return Reply(self._finish(request, response, route_path=route_path), delay=delay)
+        self._record_fault(after)
+        if after.kind == "reset_after":
+            return Reply(None, delay=delay, reset=True)
+        if after.kind == "timeout":
+            return Reply(self._finish(request, response, route_path=route_path), delay=delay + (after.seconds or 3600.0))
+        return Reply(self._finish(request, self._mangle(response, after.kind)), delay=delay)
+
+    def _process(
+        self, request: httpx.Request, route_key: str, route_path: str, params: dict[str, str], handler_name: str
+    ) -> httpx.Response:
+        with self._lock:
+            limited = self._over_rate_limit()
+            if limited is not None:
+                return limited
+            refused = self.authenticate(request, route_key)
+            if refused is not None:
+                return refused
+            if self._validator is not None:
+                problems = self._validator.request_errors(request, route_path)
+                if problems:
+                    return self.refuse_invalid(request, route_key, problems)
+            response: httpx.Response = getattr(self, handler_name)(request, **params)
+            return response
+
+    def _match(self, method: str, route_path: str) -> tuple[str, dict[str, str], str] | None:
+        for route_method, template, pattern, handler_name in self._routes:
+            matched = pattern.match(route_path)
+            if matched and route_method == method:
+                return template, {key: unquote(value) for key, value in matched.groupdict().items()}, handler_name
+        return None
+
+    def _finish(self, request: httpx.Request, response: httpx.Response, *, route_path: str | None = None) -> httpx.Response:
+        response.request = request
+        self.decorate(request, response)
+        if self._validator is not None and route_path is not None:
+            problems = self._validator.response_errors(request, route_path, response)
+            if problems:
+                message = f"{self.name} fake answered {request.method} {route_path} against the spec: " + "; ".join(problems)
+                with self._lock:
+                    self.violations.append(message)
+                raise SpecViolationError(message)
+        return response
+
+    def _record_fault(self, fault: Fault) -> None:
+        with self._lock:
+            if self.requests:
+                last = self.requests[-1]
+                self.requests[-1] = RecordedRequest(last.method, last.path, last.route, fault.kind, last.at, last._request)
+
+    def _over_rate_limit(self) -> httpx.Response | None:
+        if self.rate_limit is None:
+            return None
+        minute = int(self.clock() // 60)
+        count = self._window[1] + 1 if self._window[0] == minute else 1
+        self._window = (minute, count)
+        if count > self.rate_limit:
+            return self._rate_limited(retry_after=max(1, int(60 - self.clock() % 60)))
+        return None
+
+    def _rate_limited(self, retry_after: int | None) -> httpx.Response:
+        response = self.error(429, "Too many requests", code="RATE_LIMITED")
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
+
+    def remaining(self) -> int | None:
+        """Requests left in the current rate-limit window (None without a limit)."""
+        if self.rate_limit is None:
+            return None
+        minute = int(self.clock() // 60)
+        used = self._window[1] if self._window[0] == minute else 0
+        return max(0, self.rate_limit - used)
+
+    def _fault_response(self, fault: Fault) -> httpx.Response:
+        if fault.kind == "html":
+            page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+            return httpx.Response(502, headers={"Content-Type": "text/html"}, content=page.encode())
+        status = int(fault.kind)
+        if status == 429:
+            return self._rate_limited(fault.retry_after if fault.retry_after is not None else 1)
+        response = self.error(
+            status, {500: "Internal error", 502: "Bad gateway", 503: "Service unavailable", 504: "Gateway timeout"}[status]
+        )
+        if fault.retry_after is not None:
+            response.headers["Retry-After"] = str(fault.retry_after)
+        return response
+
+    def _mangle(self, response: httpx.Response, kind: str) -> httpx.Response:
+        """The response with its body damaged the way `kind` says (headers kept)."""
+        content = response.content
+        headers = {key: value for key, value in response.headers.items() if key.lower() != "content-length"}
+        if kind == "truncated_json":
+            content = content[: max(1, len(content) // 2)]
+        elif kind == "empty_body":
+            content = b""
+        elif content and kind in ("wrong_type", "unknown_enum", "huge_body"):
+            payload = json.loads(content)
+            if kind == "wrong_type":
+                payload = _wrong_type(payload)
+            elif kind == "unknown_enum":
+                payload = self.unknown_enum(payload)
+            elif isinstance(payload, dict):
+                payload = {**payload, "padding": "x" * (10 * 1024 * 1024)}
+            else:
+                payload = [*payload, {"padding": "x" * (10 * 1024 * 1024)}]
+            content = json.dumps(payload).encode()
+        return httpx.Response(response.status_code, headers=headers, content=content)
+
+    # --- helpers for subclasses -----------------------------------------------------------------
+
+    def json_response(self, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> httpx.Response:
+        """A JSON response."""
+        return httpx.Response(status, json=payload, headers=dict(headers or {}))
+
+    def new_id(self) -> str:
+        """A fresh request id."""
+        return str(uuid.UUID(int=next(self._ids) + (hash(self.name) & 0xFFFF) * 2**96))
+
+    # --- the two ways to reach a fake ---------------------------------------------------------
+
+    facade: ClassVar[tuple[str, str]]
+    """(module, class name) of the vaultkit client for this vault; the async one is `Async` + name."""
+
+    @property
+    def in_process_url(self) -> str:
+        """The base URL in-process clients use (any host works; credentials are bound to it)."""
+        return f"https://{self.name}.fake.test{self.base_path}"
+
+    def client(self, **options: Any) -> Any:
+        """A vaultkit client for this fake: in-process unless `base_url` is given (e.g. from `serve()`)."""
+        return self._client(httpx.Client, "", options)
+
+    def async_client(self, **options: Any) -> Any:
+        """The async vaultkit client for this fake (in-process unless `base_url` is given)."""
+        return self._client(httpx.AsyncClient, "Async", options)
+
+    def _client(self, http_type: type[httpx.Client] | type[httpx.AsyncClient], prefix: str, options: dict[str, Any]) -> Any:
+        module, name = self.facade
+        cls = getattr(importlib.import_module(module), prefix + name)
+        settings = {**self.credentials(), **options}
+        if "base_url" not in options:
+            settings["base_url"] = self.in_process_url
+            settings.setdefault("http_client", http_type(transport=self.transport))
+        return cls(**settings)
+
+    @property
+    def transport(self) -> FakeTransport:
+        """An in-process httpx transport (no sockets) for sync and async clients."""
+        return FakeTransport(self)
+
+    @contextmanager
+    def serve(self, port: int = 0) -> Iterator[str]:
+        """Serve the fake on 127.0.0.1 while the `with` block runs; yields the base URL."""
+        from ._server import FakeServer
+
+        server = FakeServer(self, port)
+        server.start()
+        try:
+            yield server.base_url
+        finally:
+            server.stop()
+
+
+def _wrong_type(payload: Any) -> Any:
+    """The payload with its first string leaf replaced by a number."""
+    if isinstance(payload, str):
+        return 12345
+    if isinstance(payload, list):
+        return [_wrong_type(payload[0]), *payload[1:]] if payload else payload
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            changed = _wrong_type(value)
+            if changed is not value:
+                return {**payload, key: changed}
+    return payload
+
+
+class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """In-process transport: requests go straight to the fake; resets and timeouts raise what httpx would."""
+
+    def __init__(self, fake: FakeVault) -> None:
+        self.fake = fake
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        reply = self.fake.handle(request)
+        waited = _read_timeout(request, reply.delay)
+        if waited:
+            time.sleep(waited)
+        return _deliver(request, reply)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        reply = self.fake.handle(request)
+        waited = _read_timeout(request, reply.delay)
+        if waited:
+            await anyio.sleep(waited)
+        return _deliver(request, reply)
+
+
+def _read_timeout(request: httpx.Request, delay: float) -> float:
+    """How long to really wait: the delay, but never beyond the request's read timeout."""
+    timeout = request.extensions.get("timeout", {}).get("read")
+    return min(delay, timeout) if timeout is not None else delay
+
+
+def _deliver(request: httpx.Request, reply: Reply) -> httpx.Response:
+    timeout = request.extensions.get("timeout", {}).get("read")
+    if timeout is not None and reply.delay > timeout:
+        raise httpx.ReadTimeout("the fake vault answered later than the read timeout (injected)", request=request)
+    if reply.reset or reply.response is None:
+        raise httpx.ReadError("connection reset by peer (injected)", request=request)
+    return reply.response

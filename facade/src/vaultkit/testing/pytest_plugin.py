@@ -1,0 +1,50 @@
+"""pytest plugin (registered through the `pytest11` entry point): a fresh fake vault per test.
+
+```
+def test_checkout_tokenizes_the_card(fake_vgs):
+    with fake_vgs.client() as vgs:              # a vaultkit.VGS wired to the fake, in-process
+        alias = vgs.aliases.tokenize(["4111111111111111"])[0]
+    assert fake_vgs.stored_values() == ["4111111111111111"]
+```
+A fixture's teardown fails the test if the fake answered anything our spec does not allow.
+Imports are deferred, so merely having vaultkit installed costs pytest nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+def _fresh(module: str, name: str) -> Iterator[Any]:
+    fake = getattr(importlib.import_module(f"vaultkit.testing.{module}"), name)()
+    yield fake
+    if fake.violations:
+        pytest.fail(f"{name} answered against the spec:\n" + "\n".join(fake.violations), pytrace=False)
+
+
+@pytest.fixture
+def fake_vgs() -> Iterator[Any]:
+    """A fresh `vaultkit.testing.FakeVGS`."""
+    yield from _fresh("vgs", "FakeVGS")
+
+
+@pytest.fixture
+def fake_apideck() -> Iterator[Any]:
+    """A fresh `vaultkit.testing.FakeApideck`."""
+    yield from _fresh("apideck", "FakeApideck")
+
+
+@pytest.fixture
+def fake_vaultpam() -> Iterator[Any]:
+    """A fresh `vaultkit.testing.FakeVaultPAM`."""
+    yield from _fresh("vaultpam", "FakeVaultPAM")
+
+
+@pytest.fixture
+def fake_vaultera() -> Iterator[Any]:
+    """A fresh `vaultkit.testing.FakeVaultera`."""
+    yield from _fresh("vaultera", "FakeVaultera")

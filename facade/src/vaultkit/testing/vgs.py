@@ -1,0 +1,305 @@
+"""FakeVGS: a stateful VGS Vault API v1 (aliases) that behaves as VGS documents it.
+
+- Aliases in the documented shape of each format (`tok_sandbox_` + 22 Base58 characters, Luhn-valid
+  format-preserving card aliases, `99`-prefixed 19-digit PFPT, SSN and account-number formats...).
+- A value can have several aliases (one per format); create and reveal list all of them, and the
+  reference variant adds a format to an existing value.
+- PERSISTENT and VOLATILE storage: VOLATILE values expire an hour after creation (on the fake's
+  clock) and come back with VGS's default metadata (created_at 1970-01-01, no classifiers).
+- Creates are not idempotent (each stores a new value), at most 20 items per request, 32 MB per
+  body, HTTP Basic auth, `x-ratelimit-remaining` on every response and 429 past the per-minute limit.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import secrets
+import string
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from ._base import FakeVault, route
+
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_ALNUM = string.ascii_uppercase + string.digits
+_VOLATILE_TTL = 3600.0
+_EPOCH = "1970-01-01T00:00:00Z"
+_BATCH_LIMIT = 20
+_PAYLOAD_LIMIT = 32 * 1024 * 1024
+_CARD_FORMATS = frozenset({"FPE_SIX_T_FOUR", "FPE_T_FOUR", "PFPT", "NON_LUHN_FPE_ALPHANUMERIC"})
+
+
+@dataclass
+class _Stored:
+    value: str
+    storage: str
+    created_at: float
+    classifiers: list[str]
+    aliases: dict[str, str] = field(default_factory=dict)  # format -> alias
+
+
+def luhn_valid(digits: str) -> bool:
+    """Whether a digit string passes the Luhn check."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        number = int(char) * (2 if index % 2 else 1)
+        total += number - 9 if number > 9 else number
+    return total % 10 == 0
+
+
+def _digits(count: int) -> str:
+    return "".join(secrets.choice(string.digits) for _ in range(count))
+
+
+def _make_luhn(prefix: str, middle: int, suffix: str) -> str:
+    """prefix + `middle` random digits + suffix, with one middle digit chosen so the whole is Luhn-valid."""
+    body = _digits(middle - 1)
+    for check in string.digits:
+        candidate = prefix + body + check + suffix
+        if luhn_valid(candidate):
+            return candidate
+    raise AssertionError("unreachable: one of ten digits always satisfies Luhn")
+
+
+class FakeVGS(FakeVault):
+    """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given)."""
+
+    name = "vgs"
+    facade = ("vaultkit.vgs", "VGS")
+
+    def __init__(
+        self,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        environment: str = "sandbox",
+        rate_limit: int | None = 3000,
+        reveal_enabled: bool = True,
+        **options: Any,
+    ) -> None:
+        super().__init__(rate_limit=rate_limit, **options)
+        self.username = username or "US" + secrets.token_hex(6)
+        self.password = password or secrets.token_urlsafe(18)
+        self.environment = environment
+        self.reveal_enabled = reveal_enabled
+        self._stores: dict[str, dict[str, _Stored]] = {"PERSISTENT": {}, "VOLATILE": {}}  # alias -> stored
+
+    # --- inspection for tests -------------------------------------------------------------------
+
+    def credentials(self) -> dict[str, str]:
+        return {"username": self.username, "password": self.password}
+
+    def stored_values(self, storage: str = "PERSISTENT") -> list[str]:
+        """Every value currently stored (once per stored copy: a value created twice appears twice)."""
+        with self._lock:
+            self._expire()
+            unique = {id(stored): stored for stored in self._stores[storage].values()}
+            return [stored.value for stored in unique.values()]
+
+    # --- the vault's conventions --------------------------------------------------------------
+
+    def error(self, status: int, message: str, *, code: str | None = None) -> httpx.Response:
+        titles = {
+            400: "Bad request",
+            401: "Unauthorized",
+            403: "Forbidden",
+            404: "Not found",
+            413: "Payload too large",
+            429: "Too many requests",
+        }
+        title = titles.get(status, "Internal server error" if status >= 500 else "Error")
+        return self.json_response(status, {"errors": [{"status": status, "title": title, "detail": message}]})
+
+    def authenticate(self, request: httpx.Request, route_key: str) -> httpx.Response | None:
+        expected = "Basic " + base64.b64encode(f"{self.username}:{self.password}".encode()).decode()
+        if not hmac.compare_digest(request.headers.get("authorization", "").encode(), expected.encode()):
+            return self.error(401, "Authentication failed: check the vault's access credentials")
+        if len(request.content) > _PAYLOAD_LIMIT:
+            return self.error(413, "Payload is larger than the 32 MB limit")
+        return None
+
+    def refuse_invalid(self, request: httpx.Request, route_key: str, problems: list[str]) -> httpx.Response:
+        try:
+            items = json.loads(request.content or b"{}").get("data")
+        except (ValueError, AttributeError):
+            items = None
+        if isinstance(items, list) and len(items) > _BATCH_LIMIT:
+            return self.error(400, f"Too many values (limit: {_BATCH_LIMIT})")
+        return self.error(400, "Invalid request: " + problems[0][:300])
+
+    def decorate(self, request: httpx.Request, response: httpx.Response) -> None:
+        remaining = self.remaining()
+        response.headers["x-ratelimit-remaining"] = str(remaining if remaining is not None else 3000)
+
+    def unknown_enum(self, payload: Any) -> Any:
+        text = json.dumps(payload).replace('"PERSISTENT"', '"SOME_STORAGE_ADDED_LATER"', 1)
+        return json.loads(text)
+
+    # --- routes ----------------------------------------------------------------------------------
+
+    @route("POST", "/aliases")
+    def create_aliases(self, request: httpx.Request) -> httpx.Response:
+        items = json.loads(request.content)["data"]
+        plans = []
+        for index, item in enumerate(items):  # check everything before storing anything
+            if "alias" in item:
+                stored = self._find(item["alias"], item.get("storage", "PERSISTENT"))
+                if stored is None:
+                    return self.error(404, f"Alias in item {index} not found")
+            elif problem := _unfit(item["value"], item["format"]):
+                return self.error(400, f"Item {index}: {problem}")
+            plans.append(item)
+        data = []
+        for item in plans:
+            if "alias" in item:
+                stored = self._find(item["alias"], item.get("storage", "PERSISTENT"))
+                assert stored is not None
+            else:
+                storage = item.get("storage", "PERSISTENT")
+                classifiers = [] if storage == "VOLATILE" else list(item.get("classifiers", []))
+                stored = _Stored(item["value"], storage, self.clock(), classifiers)
+            self._alias(stored, item["format"])
+            data.append(self._revealed(stored))
+        return self.json_response(201, {"data": data})
+
+    @route("GET", "/aliases")
+    def reveal_multiple_aliases(self, request: httpx.Request) -> httpx.Response:
+        if not self.reveal_enabled:
+            return self.error(403, "Reveal is not enabled for this vault")
+        storage = request.url.params.get("storage", "PERSISTENT")
+        wanted = [alias for alias in request.url.params.get("aliases", "").split(",") if alias]
+        found = {alias: self._find(alias, storage) for alias in wanted}
+        missing = [alias for alias, stored in found.items() if stored is None]
+        if missing:
+            return self.error(404, f"{len(missing)} alias(es) not found")
+        return self.json_response(200, {"data": {alias: self._revealed(stored) for alias, stored in found.items() if stored}})
+
+    @route("GET", "/aliases/{alias}")
+    def reveal_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        if not self.reveal_enabled:
+            return self.error(403, "Reveal is not enabled for this vault")
+        stored = self._find(alias, request.url.params.get("storage", "PERSISTENT"))
+        if stored is None:
+            return self.error(404, "Alias not found")
+        return self.json_response(200, {"data": [self._revealed(stored)]})
+
+    @route("PUT", "/aliases/{alias}")
+    def update_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        stored = self._find(alias, request.url.params.get("storage", "PERSISTENT"))
+        if stored is None:
+            return self.error(404, "Alias not found")
+        if stored.storage == "PERSISTENT":
+            stored.classifiers = list(json.loads(request.content)["data"]["classifiers"])
+        return httpx.Response(204)
+
+    @route("DELETE", "/aliases/{alias}")
+    def delete_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        storage = request.url.params.get("storage", "PERSISTENT")
+        stored = self._find(alias, storage)
+        if stored is None:
+            return self.error(404, "Alias not found")
+        self._drop(stored)
+        return httpx.Response(204)
+
+    @route("POST", "/aliases/delete")
+    def delete_aliases(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        storage = body.get("storage", "PERSISTENT")
+        found = [self._find(alias, storage) for alias in body["data"]]
+        if any(stored is None for stored in found):
+            return self.error(404, "Alias not found")
+        for stored in found:
+            if stored is not None:
+                self._drop(stored)
+        return httpx.Response(204)
+
+    # --- storage ---------------------------------------------------------------------------------
+
+    def _expire(self) -> None:
+        volatile = self._stores["VOLATILE"]
+        now = self.clock()
+        for alias in [alias for alias, stored in volatile.items() if now - stored.created_at >= _VOLATILE_TTL]:
+            del volatile[alias]
+
+    def _find(self, alias: str, storage: str) -> _Stored | None:
+        self._expire()
+        return self._stores.get(storage, {}).get(alias)
+
+    def _drop(self, stored: _Stored) -> None:
+        for alias in stored.aliases.values():
+            self._stores[stored.storage].pop(alias, None)
+
+    def _alias(self, stored: _Stored, alias_format: str) -> str:
+        if alias_format in stored.aliases:
+            return stored.aliases[alias_format]
+        store = self._stores[stored.storage]
+        alias = _shape(stored.value, alias_format, self.environment)
+        while alias in store:
+            alias = _shape(stored.value, alias_format, self.environment)
+        stored.aliases[alias_format] = alias
+        store[alias] = stored
+        return alias
+
+    def _revealed(self, stored: _Stored) -> dict[str, Any]:
+        volatile = stored.storage == "VOLATILE"
+        created = _EPOCH if volatile else datetime.fromtimestamp(stored.created_at, UTC).isoformat().replace("+00:00", "Z")
+        return {
+            "value": stored.value,
+            "classifiers": [] if volatile else list(stored.classifiers),
+            "aliases": [{"alias": alias, "format": alias_format} for alias_format, alias in stored.aliases.items()],
+            "created_at": created,
+            "storage": stored.storage,
+        }
+
+
+def _unfit(value: str, alias_format: str) -> str | None:
+    """Why `value` cannot take `alias_format`, or None."""
+    digits = value.replace(" ", "").replace("-", "")
+    if alias_format in _CARD_FORMATS - {"NON_LUHN_FPE_ALPHANUMERIC"} and not (digits.isdigit() and 12 <= len(digits) <= 19):
+        return f"value is not a card number, which {alias_format} needs"
+    if alias_format in ("FPE_SSN_T_FOUR", "FPE_ACC_NUM_T_FOUR", "NUM_LENGTH_PRESERVING") and not digits.isdigit():
+        return f"value is not numeric, which {alias_format} needs"
+    if alias_format.endswith("T_FOUR") and len(value) < 4:
+        return f"value is too short for {alias_format}"
+    return None
+
+
+def _shape(value: str, alias_format: str, environment: str) -> str:
+    """A new alias of `value` in the documented shape of `alias_format`."""
+    digits = value.replace(" ", "").replace("-", "")
+    last4 = value[-4:]
+    uuid_alias = f"tok_{environment}_" + "".join(secrets.choice(_BASE58) for _ in range(22))
+    if alias_format == "UUID":
+        return uuid_alias
+    if alias_format == "RAW_UUID":
+        hexits = secrets.token_hex(16)
+        return f"{hexits[:8]}-{hexits[8:12]}-4{hexits[13:16]}-a{hexits[17:20]}-{hexits[20:]}"
+    if alias_format == "NUM_LENGTH_PRESERVING":
+        return _digits(len(digits))
+    if alias_format == "GENERIC_T_FOUR":
+        return f"{uuid_alias}_{last4}"
+    if alias_format == "FPE_SIX_T_FOUR":
+        return _make_luhn(digits[:6], len(digits) - 10, digits[-4:])
+    if alias_format == "FPE_T_FOUR":
+        return _make_luhn("", len(digits) - 4, digits[-4:])
+    if alias_format == "PFPT":
+        return _make_luhn("99", 13, digits[-4:])
+    if alias_format == "FPE_SSN_T_FOUR":
+        return f"{_digits(3)}-{_digits(2)}-{digits[-4:]}"
+    if alias_format == "FPE_ACC_NUM_T_FOUR":
+        return _digits(max(0, len(digits) - 4)) + digits[-4:]
+    if alias_format == "FPE_ALPHANUMERIC_ACC_NUM_T_FOUR":
+        return "".join(secrets.choice(_ALNUM) for _ in range(max(0, len(value) - 4))) + last4
+    if alias_format == "ALPHANUMERIC_SIX_T_FOUR":
+        return value[:6] + "".join(secrets.choice(_ALNUM) for _ in range(9)) + last4
+    if alias_format == "VGS_FIXED_LEN_GENERIC":
+        return "vgs" + "".join(secrets.choice(_BASE58) for _ in range(26))
+    if alias_format == "NON_LUHN_FPE_ALPHANUMERIC":
+        alias = "".join(secrets.choice(_ALNUM) if char.isalnum() else char for char in value)
+        return alias if not (alias.isdigit() and luhn_valid(alias)) else _shape(value, alias_format, environment)
+    raise ValueError(f"unknown alias format {alias_format}")
