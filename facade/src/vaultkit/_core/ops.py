@@ -15,12 +15,12 @@ import functools
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
-from .client import Async, Resource, Sync
+from .client import Async, BaseClient, Resource, Sync
 from .runtime import Plan, Stream
 
 P = ParamSpec("P")
 T = TypeVar("T")
-R = TypeVar("R", bound="Resource[Any]")
+R = TypeVar("R", bound="Resource[Any] | BaseClient[Any]")
 
 
 class _Bound(Generic[R, P, T]):
@@ -37,7 +37,7 @@ class _Bound(Generic[R, P, T]):
         self._name = name
 
     def _bind(self, resource: Any) -> Callable[..., Any]:
-        run = getattr(resource._client, self._runner)
+        run = getattr(getattr(resource, "_client", resource), self._runner)  # a resource, or a client itself
         plan = self._plan
 
         @functools.wraps(plan)
@@ -57,9 +57,9 @@ class operation(_Bound[R, P, T]):  # noqa: N801 - used as a decorator
     @overload
     def __get__(self, resource: None, owner: type[Any]) -> Self: ...
     @overload
-    def __get__(self, resource: Resource[Sync], owner: type[Any]) -> Callable[P, T]: ...
+    def __get__(self, resource: Resource[Sync] | BaseClient[Sync], owner: type[Any]) -> Callable[P, T]: ...
     @overload
-    def __get__(self, resource: Resource[Async], owner: type[Any]) -> Callable[P, Coroutine[Any, Any, T]]: ...
+    def __get__(self, resource: Resource[Async] | BaseClient[Async], owner: type[Any]) -> Callable[P, Coroutine[Any, Any, T]]: ...
     def __get__(self, resource: Any, owner: type[Any]) -> Any:
         return self if resource is None else self._bind(resource)
 
@@ -78,8 +78,8 @@ class paginated(_Bound[R, P, T]):  # noqa: N801 - used as a decorator
     @overload
     def __get__(self, resource: None, owner: type[Any]) -> Self: ...
     @overload
-    def __get__(self, resource: Resource[Sync], owner: type[Any]) -> Callable[P, Iterator[T]]: ...
+    def __get__(self, resource: Resource[Sync] | BaseClient[Sync], owner: type[Any]) -> Callable[P, Iterator[T]]: ...
     @overload
-    def __get__(self, resource: Resource[Async], owner: type[Any]) -> Callable[P, AsyncIterator[T]]: ...
+    def __get__(self, resource: Resource[Async] | BaseClient[Async], owner: type[Any]) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, resource: Any, owner: type[Any]) -> Any:
         return self if resource is None else self._bind(resource)
