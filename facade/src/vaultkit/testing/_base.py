@@ -129,6 +129,8 @@ class FakeVault:
         self._lock = threading.RLock()
         self._window: tuple[int, int] = (0, 0)  # (minute, requests in it)
         self._ids = itertools.count(1)
+        self.in_flight = 0
+        self.max_in_flight = 0
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -203,6 +205,18 @@ class FakeVault:
         return {f"{prefix}_BASE_URL": base_url, **{f"{prefix}_{key.upper()}": value for key, value in self.credentials().items()}}
 
     # --- the entry point ------------------------------------------------------------------------
+
+    @contextmanager
+    def exchange(self) -> Iterator[None]:
+        """Count one request as in flight (from arrival to the end of its reply) for `max_in_flight`."""
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.in_flight -= 1
 
     def handle(self, request: httpx.Request) -> Reply:
         """Process one request: record it, apply faults, rate limits and validation, dispatch, validate the answer."""
@@ -415,18 +429,20 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        reply = self.fake.handle(request)
-        waited = _read_timeout(request, reply.delay)
-        if waited:
-            time.sleep(waited)
+        with self.fake.exchange():
+            reply = self.fake.handle(request)
+            waited = _read_timeout(request, reply.delay)
+            if waited:
+                time.sleep(waited)
         return _deliver(request, reply)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        reply = self.fake.handle(request)
-        waited = _read_timeout(request, reply.delay)
-        if waited:
-            await anyio.sleep(waited)
+        with self.fake.exchange():
+            reply = self.fake.handle(request)
+            waited = _read_timeout(request, reply.delay)
+            if waited:
+                await anyio.sleep(waited)
         return _deliver(request, reply)
 
 

@@ -48,6 +48,10 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: the fake records requests itself (and request lines may carry credentials)."""
 
     def _serve(self) -> None:
+        with self.server.fake.exchange():
+            self._answer()
+
+    def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host = f"127.0.0.1:{self.server.server_address[1]}"

@@ -92,6 +92,12 @@ class FakeVaultPAM(FakeVault):
             self._tokens[token] = _Token(self.email, None)
         return token
 
+    def set_password(self, password: str) -> None:
+        """Change the user's password (later logins with the old one fail)."""
+        with self._lock:
+            self.password = password
+            self._users[self.email].password = password
+
     def add_safe(self, org_id: str, safe: dict[str, Any]) -> None:
         """Add a safe (any fields; `id` required) to an organization."""
         with self._lock:

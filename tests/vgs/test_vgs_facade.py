@@ -1,0 +1,204 @@
+"""VGS through the public API, against FakeVGS: every operation, sync and async, errors and bad input."""
+
+from __future__ import annotations
+
+import pytest
+import vaultkit
+from vaultkit import (
+    AuthenticationError,
+    BadRequestError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from vaultkit.testing import FakeVGS, ManualClock
+from vaultkit.testing.vgs import luhn_valid
+from vaultkit.vgs import AliasRecord
+
+CARDS = ["4111111111111111", "5500000000000004", "340000000000009", "6011000000000004"]
+
+
+def test_create_returns_one_record_per_value_in_order(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        records = vgs.aliases.create(CARDS, format="FPE_SIX_T_FOUR", classifiers=["pci"])
+    assert [record.value for record in records] == CARDS
+    for card, record in zip(CARDS, records, strict=True):
+        alias = record.alias_for("FPE_SIX_T_FOUR")
+        assert alias is not None
+        assert (alias[:6], alias[-4:], len(alias)) == (card[:6], card[-4:], len(card))
+        assert luhn_valid(alias)
+        assert record.classifiers == ("pci",)
+        assert record.storage == "PERSISTENT"
+    assert sorted(fake_vgs.stored_values()) == sorted(CARDS)
+
+
+def test_any_number_of_values_is_sent_twenty_at_a_time_in_input_order(fake_vgs: FakeVGS) -> None:
+    values = [f"value-{index:03d}" for index in range(45)]
+    with fake_vgs.client() as vgs:
+        aliases = vgs.aliases.tokenize(values)
+        revealed = vgs.aliases.reveal_many(aliases)
+    assert fake_vgs.count("POST /aliases") == 3
+    assert fake_vgs.count("GET /aliases") == 3
+    assert [revealed[alias].value for alias in aliases] == values
+    assert all(alias.startswith("tok_sandbox_") and len(alias) == len("tok_sandbox_") + 22 for alias in aliases)
+
+
+@pytest.mark.anyio
+async def test_async_chunks_run_concurrently_within_the_bound() -> None:
+    fake = FakeVGS()
+    fake.inject("latency", seconds=0.02, times=None)
+    values = [f"v{index}" for index in range(200)]
+    async with fake.async_client(max_concurrency=4) as vgs:
+        aliases = await vgs.aliases.tokenize(values, format="RAW_UUID")
+        revealed = await vgs.aliases.reveal_many(aliases)
+    assert [revealed[alias].value for alias in aliases] == values
+    assert fake.max_in_flight == 4
+    assert not fake.violations
+
+
+def test_reference_adds_a_format_to_an_existing_value(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        alias = vgs.aliases.tokenize(["4111111111111111"])[0]
+        record = vgs.aliases.reference(alias, format="PFPT")
+        revealed = vgs.aliases.reveal(alias)
+    pfpt = record.alias_for("PFPT")
+    assert pfpt is not None and pfpt.startswith("99") and len(pfpt) == 19 and pfpt.endswith("1111") and luhn_valid(pfpt)
+    assert {item.format for item in revealed.aliases} == {"UUID", "PFPT"}
+    assert fake_vgs.stored_values() == ["4111111111111111"]
+
+
+def test_update_delete_and_delete_many(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        aliases = vgs.aliases.tokenize([f"secret-{index}" for index in range(25)])
+        vgs.aliases.update(aliases[0], classifiers=["pii", "ssn"])
+        assert vgs.aliases.reveal(aliases[0]).classifiers == ("pii", "ssn")
+        vgs.aliases.delete(aliases[0])
+        vgs.aliases.delete_many(aliases[1:])
+        with pytest.raises(NotFoundError) as caught:
+            vgs.aliases.reveal(aliases[0])
+    assert fake_vgs.stored_values() == []
+    assert fake_vgs.count("POST /aliases/delete") == 2
+    assert caught.value.status_code == 404 and caught.value.code == "Not found"
+    assert "Alias not found" in caught.value.message
+
+
+@pytest.mark.anyio
+async def test_every_operation_async(fake_vgs: FakeVGS) -> None:
+    async with fake_vgs.async_client() as vgs:
+        records = await vgs.aliases.create(["123-45-6789"], format="FPE_SSN_T_FOUR")
+        alias = records[0].aliases[0].alias
+        assert alias.endswith("-6789") and len(alias) == 11
+        assert (await vgs.aliases.reveal(alias)).value == "123-45-6789"
+        assert (await vgs.aliases.reference(alias, format="UUID")).alias_for("UUID")
+        assert list(await vgs.aliases.reveal_many([alias])) == [alias]
+        await vgs.aliases.update(alias, classifiers=["ssn"])
+        await vgs.aliases.delete_many([alias])
+        tokens = await vgs.aliases.tokenize(["x1234"], format="GENERIC_T_FOUR")
+        await vgs.aliases.delete(tokens[0])
+    assert fake_vgs.stored_values() == []
+
+
+def test_volatile_values_expire_after_an_hour_with_default_metadata() -> None:
+    clock = ManualClock()
+    fake = FakeVGS(clock=clock)
+    with fake.client() as vgs:
+        alias = vgs.aliases.tokenize(["737"], storage="VOLATILE")[0]
+        record = vgs.aliases.reveal(alias, storage="VOLATILE")
+        assert record.value == "737" and record.classifiers == () and record.created_at is not None
+        assert record.created_at.year == 1970 and record.storage == "VOLATILE"
+        with pytest.raises(NotFoundError):
+            vgs.aliases.reveal(alias)  # not in PERSISTENT storage
+        clock.advance(3601)
+        with pytest.raises(NotFoundError):
+            vgs.aliases.reveal(alias, storage="VOLATILE")
+
+
+def test_wrong_credentials_are_an_authentication_error_without_the_password() -> None:
+    fake = FakeVGS()
+    with fake.client(password="not-the-password-xyz") as vgs, pytest.raises(AuthenticationError) as caught:
+        vgs.aliases.tokenize(["4111111111111111"])
+    text = str(caught.value) + repr(caught.value)
+    assert caught.value.status_code == 401
+    assert "not-the-password-xyz" not in text and "4111111111111111" not in text
+
+
+def test_reveal_disabled_is_permission_denied() -> None:
+    fake = FakeVGS(reveal_enabled=False)
+    with fake.client() as vgs:
+        alias = vgs.aliases.tokenize(["4111111111111111"])[0]
+        with pytest.raises(PermissionDeniedError) as caught:
+            vgs.aliases.reveal(alias)
+    assert caught.value.status_code == 403
+
+
+def test_a_value_unfit_for_its_format_is_a_bad_request_with_vgs_detail(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs, pytest.raises(BadRequestError) as caught:
+        vgs.aliases.create(["not-a-card"], format="FPE_SIX_T_FOUR")
+    assert caught.value.code == "Bad request"
+    assert caught.value.detail and caught.value.detail[0]["status"] == 400
+    assert "not-a-card" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda vgs: vgs.aliases.create([]), "values must not be empty"),
+        (lambda vgs: vgs.aliases.create("4111111111111111"), "values must be a list"),
+        (lambda vgs: vgs.aliases.create([4111111111111111]), "values[0] must be a string"),
+        (lambda vgs: vgs.aliases.create(["ok", ""]), "values[1] must not be empty"),
+        (lambda vgs: vgs.aliases.create(["ok"], format="CUSTOM"), "format must be one of"),
+        (lambda vgs: vgs.aliases.create(["ok"], storage="DISK"), "storage must be one of"),
+        (lambda vgs: vgs.aliases.create(["ok"], classifiers="pci"), "classifiers must be a list"),
+        (lambda vgs: vgs.aliases.tokenize(None), "values must be a list"),
+        (lambda vgs: vgs.aliases.reveal(""), "alias must not be empty"),
+        (lambda vgs: vgs.aliases.reveal("a,b"), "is not an alias"),
+        (lambda vgs: vgs.aliases.reveal_many(["tok_a", 7]), "aliases[1] must be a string"),
+        (lambda vgs: vgs.aliases.reference("tok_a", format="JS"), "format must be one of"),
+        (lambda vgs: vgs.aliases.update("tok_a", classifiers=[None]), "classifiers[0] must be a string"),
+        (lambda vgs: vgs.aliases.delete(b"tok_a"), "alias must be a string"),
+        (lambda vgs: vgs.aliases.delete_many([]), "aliases must not be empty"),
+        (lambda vgs: vgs.aliases.create(["x" * (2 * 1024 * 1024)] * 20), "exceeds VGS's 32 MB limit"),
+    ],
+)
+def test_bad_input_is_refused_before_sending(fake_vgs: FakeVGS, call: object, fragment: str) -> None:
+    with fake_vgs.client() as vgs, pytest.raises(InvalidRequestError) as caught:
+        call(vgs)  # type: ignore[operator]
+    assert fragment in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert fake_vgs.count() == 0
+
+
+def test_records_never_show_the_value() -> None:
+    record = AliasRecord(value="4111111111111111", aliases=())
+    assert "4111111111111111" not in repr(record) and "4111111111111111" not in str(record)
+
+
+def test_rate_limit_reflects_the_last_response(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        assert vgs.rate_limit is None
+        vgs.aliases.tokenize(["a1234"])
+        first = vgs.rate_limit
+        vgs.aliases.tokenize(["b1234"])
+        second = vgs.rate_limit
+    assert first is not None and second is not None
+    assert (first.remaining, second.remaining) == (2999, 2998)
+
+
+def test_over_the_wire_on_loopback(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.serve() as base_url, fake_vgs.client(base_url=base_url) as vgs:
+        aliases = vgs.aliases.tokenize(CARDS, format="FPE_T_FOUR")
+        assert [vgs.aliases.reveal(alias).value for alias in aliases] == CARDS
+    assert base_url.startswith("http://127.0.0.1:")
+
+
+def test_environment_selects_the_server_and_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VGS_USERNAME", "user")
+    monkeypatch.setenv("VGS_PASSWORD", "pass-word")
+    monkeypatch.delenv("VGS_BASE_URL", raising=False)
+    assert vaultkit.VGS().base_url == "https://api.sandbox.verygoodvault.com"
+    assert vaultkit.VGS(environment="live-eu-1").base_url == "https://api.live-eu-1.verygoodvault.com"
+    with pytest.raises(InvalidRequestError, match="environment must be one of"):
+        vaultkit.VGS(environment="prod")  # type: ignore[arg-type]
+    monkeypatch.delenv("VGS_PASSWORD")
+    with pytest.raises(InvalidRequestError, match="VGS_PASSWORD"):
+        vaultkit.VGS()
