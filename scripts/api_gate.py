@@ -18,7 +18,6 @@ import sys
 import tomllib
 
 import griffe
-
 from manifest import ROOT, Vault, load_manifest, select
 
 

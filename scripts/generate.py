@@ -21,7 +21,6 @@ from importlib import metadata
 from pathlib import Path
 
 import yaml
-
 from manifest import ROOT, Vault, load_manifest, select
 from spec_lint import main as lint_main
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from openapi_spec_validator import OpenAPIV30SpecValidator
-
 from manifest import ROOT, load_manifest, select
+from openapi_spec_validator import OpenAPIV30SpecValidator
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Parameter serialisations the generator implements; anything else is sent differently from the spec.
@@ -100,7 +99,10 @@ def _parameter_rules(spec: dict[str, Any], where: str, parameter: dict[str, Any]
     style = parameter.get("style", default_style)
     explode = parameter.get("explode", style == "form")
     if style != default_style or explode != default_explode:
-        yield f"{at}: style {style!r}/explode {explode} is not generated (the generator always sends {default_style!r}/explode {default_explode}); use explicit parameters"
+        yield (
+            f"{at}: style {style!r}/explode {explode} is not generated "
+            f"(the generator always sends {default_style!r}/explode {default_explode}); use explicit parameters"
+        )
     schema = _resolve(spec, parameter.get("schema", {}))
     if location == "query" and not parameter.get("required") and "default" in schema:
         yield f"{at}: optional query parameter with a default is always sent by the generated client"
@@ -161,7 +163,7 @@ def _reachability_rules(spec: dict[str, Any]) -> Iterator[str]:
         for where, schema in _schemas_under(spec, root, origin, set()):
             if "enum" in schema and (where, "enum") not in reported:
                 reported.add((where, "enum"))
-                yield f"{where}: enum in a response fails on the vendor's next new value; use a string and list known values in the description"
+                yield f"{where}: enum in a response fails on the vendor's next new value; use a string, known values in the description"
             if schema.get("additionalProperties") is False and (where, "ap") not in reported:
                 reported.add((where, "ap"))
                 yield f"{where}: additionalProperties: false in a response rejects the vendor's next new field"
