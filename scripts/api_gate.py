@@ -13,6 +13,7 @@ last commit's) has no baseline, so the break is allowed, but the changelog entry
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -55,7 +56,7 @@ def check_vault(vault: Vault) -> list[str]:
     """Problems that block this vault: API breaks without a major bump, a missing changelog entry."""
     problems = []
     current = tomllib.loads((ROOT / _pyproject_path(vault)).read_text())["project"]["version"]
-    if f"## {current}" not in vault.changelog.read_text():
+    if not re.search(rf"^## {re.escape(current)}(?:\s|$)", vault.changelog.read_text(), re.MULTILINE):
         problems.append(f"{vault.changelog.relative_to(ROOT)} has no '## {current}' entry for {vault.distribution} {current}")
     base = baseline(vault, current)
     if base is None:
@@ -63,7 +64,7 @@ def check_vault(vault: Vault) -> list[str]:
     search = [f"generated/{vault.key}"]
     old = griffe.load_git(vault.package, ref=base, repo=ROOT, search_paths=search)
     new = griffe.load(vault.package, search_paths=[ROOT / search[0]], try_relative_path=False)
-    breaks = [breakage.explain().strip() for breakage in griffe.find_breaking_changes(old, new)]
+    breaks = [f"{breakage.obj.path}: {breakage.kind.value}" for breakage in griffe.find_breaking_changes(old, new)]
     if breaks:
         next_major = f"{int(_major(current)) + 1}.0.0"
         problems += [f"{vault.distribution} {current} breaks its API since {base[:10]}: {text}" for text in breaks]
