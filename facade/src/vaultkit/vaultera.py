@@ -1,0 +1,682 @@
+"""Vaultera PCI (v1): payment cards exchanged for card tokens, sent to third parties, captured from their answers.
+
+```
+with Vaultera() as vaultera:                                   # VAULTERA_API_KEY
+    card = vaultera.cards.store(card_number="4111111111111111", expiration_month="12", expiration_year="2030")
+    answer = vaultera.cards.send(card.card_token, method="post", url="https://gateway.example/charges",
+                                 json={"number": "%CARD_NUMBER%", "exp": "%EXPIRATION_MM%/%EXPIRATION_YY%"})
+    token = vaultera.session_tokens.create("show_card")
+    iframe_src = vaultera.show_card_url(card.card_token, token)  # for the browser, never logged
+```
+The API key travels as the `api_key` query parameter, and only to the configured host. `send` and
+`capture` return the third party's answer as a raw `httpx.Response`: its status is data, never an
+error (Vaultera's own refusals arrive the same way). Transport failures and 429s still go through
+the shared retry loop; a POST that may have reached Vaultera is never resent.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Literal, Unpack, get_args
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from ._core import checks
+from ._core.auth import QueryAuth
+from ._core.client import Async as _Async
+from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
+from ._core.config import ClientOptions, required
+from ._core.failures import ErrorBody
+from ._core.ops import operation
+from ._core.runtime import Plan
+from .errors import InvalidRequestError
+
+__all__ = [
+    "DROP_INS",
+    "TOKENS_HEADER",
+    "ApiKey",
+    "AsyncVaultera",
+    "CaptureResult",
+    "Card",
+    "ProxyMethod",
+    "SessionScope",
+    "SessionToken",
+    "Vaultera",
+]
+
+SessionScope = Literal["card", "show_card", "show_service_code"]
+"""What a session token authorizes: the capture form, showing a card, or showing only its service code."""
+SESSION_SCOPES: frozenset[SessionScope] = frozenset(get_args(SessionScope))
+ProxyMethod = Literal["get", "post", "put", "delete", "patch", "head", "options"]
+"""The HTTP method Vaultera uses to call the third party."""
+PROXY_METHODS: frozenset[ProxyMethod] = frozenset(get_args(ProxyMethod))
+DROP_INS = (
+    "%CARD_NUMBER%",
+    "%CARDHOLDER_NAME%",
+    "%SERVICE_CODE%",
+    "%EXPIRATION_MM%",
+    "%EXPIRATION_YYYY%",
+    "%EXPIRATION_YY%",
+    "%CARD_TYPE%",
+)
+"""Placeholders `cards.send` bodies may carry; Vaultera replaces them with the stored card's data."""
+TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
+DEFAULT_BASE_URL = "https://pci.vaultera.co/api/v1"
+_NAME = "vaultera"
+_MAX_TEXT_ERROR = 200
+_CARD_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+_BODY_TOKEN_KEYS = frozenset({"token", "card_token"})
+
+
+def _parse_error(body: Any) -> ErrorBody | None:
+    """Vaultera's error format is not published: read it leniently.
+
+    JSON in the Channex core style `{"errors": {"code", "title", "details"}}` (also a list of such
+    objects, or `{"error": ...}`), or plain text (the message, clipped). HTML is not Vaultera's format.
+    """
+    if isinstance(body, str):
+        text = body.strip()
+        if text.startswith("<"):
+            return None
+        clipped = text if len(text) <= _MAX_TEXT_ERROR else text[:_MAX_TEXT_ERROR] + "…"
+        return ErrorBody(code=None, message=clipped or None)
+    if not isinstance(body, dict):
+        return None
+    for key in ("errors", "error"):
+        if key in body:
+            return _error_entry(body[key])
+    message = body.get("message")
+    return ErrorBody(code=None, message=message) if isinstance(message, str) else None
+
+
+def _error_entry(entry: Any) -> ErrorBody | None:
+    if isinstance(entry, str):
+        return ErrorBody(code=None, message=entry or None)
+    if isinstance(entry, list):
+        parts = [part for part in (_error_entry(item) for item in entry) if part is not None]
+        if not parts:
+            return ErrorBody(code=None, message=None, detail=entry or None)
+        messages = [part.message for part in parts if part.message]
+        return ErrorBody(code=parts[0].code, message="; ".join(messages) or None, detail=entry)
+    if not isinstance(entry, dict):
+        return None
+    code = entry.get("code")
+    title = entry.get("title") or entry.get("message") or entry.get("detail")
+    return ErrorBody(
+        code=str(code) if code not in (None, "") else None,
+        message=str(title) if title not in (None, "") else None,
+        detail=entry.get("details"),
+    )
+
+
+_PROFILE = VaultProfile(name=_NAME, package="vaultera_pci_client", extra="vaultera", parse_error=_parse_error)
+try:
+    from vaultera_pci_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
+    from vaultera_pci_client.api.capture import capture as capture_endpoint
+    from vaultera_pci_client.api.cards import delete_card, send_card, store_card
+    from vaultera_pci_client.api.session_tokens import create_session_token
+    from vaultera_pci_client.models import (
+        ApiKeyCreateParams,
+        ApiKeyCreateRequest,
+        CardInput,
+        CardStoreRequest,
+        SessionTokenCreateParams,
+        SessionTokenCreateRequest,
+    )
+    from vaultera_pci_client.types import UNSET, Unset
+except ModuleNotFoundError as _missing:
+    raise missing_extra(_PROFILE, _missing) from None
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """A secondary API key. `api_key` is the full key only in the record `api_keys.create` returns
+    (the one time Vaultera shows it), masked (`...4a39b3`) everywhere else; repr shows only `masked`."""
+
+    id: uuid.UUID
+    api_key: str = field(repr=False)
+    masked: str
+    description: str | None
+    status: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether the key can still sign requests (status `active`)."""
+        return self.status == "active"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionToken:
+    """A one-off token for an embedded (iframe) operation. The token itself never appears in repr."""
+
+    id: str
+    scope: str
+    session_token: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A stored card as Vaultera returns it: its `card_token` and masked fields (never the full number).
+
+    `extra` keeps fields this client does not know (e.g. a masked service code).
+    """
+
+    card_token: str
+    card_number: str | None = None
+    card_type: str | None = None
+    expiration_month: str | None = None
+    expiration_year: str | None = None
+    cardholder_name: str | None = field(default=None, repr=False)
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureResult:
+    """What `capture` returns: the third party's answer (card data masked by Vaultera) and the card tokens.
+
+    `tokens` has one entry per booking, in the answer's order, None where a booking had no card. They
+    come from the `X-PCI-VAULTERA-TOKENS` header when Vaultera sent it (`source="header"`); otherwise
+    from the body (`source="body"`): every `token`/`card_token` field holding a 32-hex card token, in
+    document order (bookings without a card are then simply absent).
+    """
+
+    response: httpx.Response
+    tokens: tuple[str | None, ...]
+    source: Literal["header", "body", "none"]
+
+    @property
+    def status_code(self) -> int:
+        """The third party's status code."""
+        return self.response.status_code
+
+    @property
+    def card_tokens(self) -> list[str]:
+        """The tokens of the bookings that had a card."""
+        return [token for token in self.tokens if token]
+
+    def json(self) -> Any:
+        """The third party's (masked) answer, decoded from JSON."""
+        return self.response.json()
+
+
+# --- conversions ---------------------------------------------------------------------------------
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is {type(value).__name__}, not a string")
+    return value
+
+
+def _optional_text(value: Any, name: str) -> str | None:
+    return None if value is None or isinstance(value, Unset) else _text(value, name)
+
+
+def _mask_key(key: str) -> str:
+    if key.startswith("..."):
+        return key
+    return "..." + key[-6:] if len(key) >= 12 else "..."
+
+
+def _api_key(data: Any) -> ApiKey:
+    attributes = data.attributes
+    created = attributes.created_at
+    revoked = None if isinstance(attributes.revoked_at, Unset) else attributes.revoked_at
+    if not isinstance(created, datetime) or (revoked is not None and not isinstance(revoked, datetime)):
+        raise TypeError("created_at/revoked_at are not date-times")
+    if not isinstance(data.id, uuid.UUID):
+        raise TypeError("id is not a UUID")
+    key = _text(attributes.api_key, "api_key")
+    return ApiKey(
+        id=data.id,
+        api_key=key,
+        masked=_mask_key(key),
+        description=_optional_text(attributes.description, "description"),
+        status=_text(attributes.status, "status"),
+        created_at=created,
+        revoked_at=revoked,
+    )
+
+
+def _api_key_list(parsed: Any) -> list[ApiKey]:
+    return [_api_key(item) for item in parsed.data]
+
+
+def _api_key_single(parsed: Any) -> ApiKey:
+    return _api_key(parsed.data)
+
+
+def _session_token(parsed: Any) -> SessionToken:
+    data = parsed.data
+    return SessionToken(
+        id=_text(data.id, "id"),
+        scope=_text(data.attributes.scope, "scope"),
+        session_token=_text(data.attributes.session_token, "session_token"),
+    )
+
+
+def _masked_number(value: str | None) -> str | None:
+    """The card number as returned, masked here too should the server ever send it in full."""
+    if value is None:
+        return None
+    digits = value.replace(" ", "").replace("-", "")
+    if digits.isdigit() and len(digits) >= 12:
+        return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+    return value
+
+
+def _card(parsed: Any) -> Card:
+    attributes = parsed.data.attributes
+    return Card(
+        card_token=_text(attributes.card_token, "card_token"),
+        card_number=_masked_number(_optional_text(attributes.card_number, "card_number")),
+        card_type=_optional_text(attributes.card_type, "card_type"),
+        expiration_month=_optional_text(attributes.expiration_month, "expiration_month"),
+        expiration_year=_optional_text(attributes.expiration_year, "expiration_year"),
+        cardholder_name=_optional_text(attributes.cardholder_name, "cardholder_name"),
+        extra=MappingProxyType(dict(attributes.additional_properties)),
+    )
+
+
+def _ignore(parsed: Any) -> None:
+    return None
+
+
+# --- argument checks -----------------------------------------------------------------------------
+
+
+def _key_id(value: object) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    text = checks.text(value, "key_id", _NAME)
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise InvalidRequestError("key_id must be an API key id (a UUID)", vault=_NAME) from None
+
+
+def _token(value: object, name: str) -> str:
+    """A token argument: a non-empty string without whitespace. Never echoed in messages."""
+    text = checks.text(value, name, _NAME)
+    if any(char.isspace() or not char.isprintable() for char in text):
+        raise InvalidRequestError(f"{name} must not contain whitespace or control characters", vault=_NAME)
+    return text
+
+
+def _session_token_arg(value: object, name: str, scope: SessionScope) -> str:
+    """A session token string, or a `SessionToken` record (whose scope must fit)."""
+    if isinstance(value, SessionToken):
+        if value.scope != scope:
+            raise InvalidRequestError(f"{name} needs a session token with scope {scope!r}, not {value.scope!r}", vault=_NAME)
+        value = value.session_token
+    return _token(value, name)
+
+
+def _card_number(value: object) -> str:
+    """Digits only (spaces and dashes are removed), 12 to 19 of them.
+
+    The Luhn check is deliberately not enforced: some valid cards (e.g. certain UnionPay and
+    private-label cards) do not follow it, so only a clearly wrong number is refused.
+    """
+    if not isinstance(value, str):
+        raise InvalidRequestError(f"card_number must be a string, not {type(value).__name__}", vault=_NAME)
+    digits = value.replace(" ", "").replace("-", "")
+    if not digits.isascii() or not digits.isdigit() or not 12 <= len(digits) <= 19:
+        raise InvalidRequestError("card_number must be 12 to 19 digits (spaces and dashes allowed)", vault=_NAME)
+    return digits
+
+
+def _month(value: object) -> str:
+    number = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and 1 <= len(value) <= 2:
+        number = int(value)
+    if number is None or not 1 <= number <= 12:
+        raise InvalidRequestError("expiration_month must be a month from 1 to 12 (e.g. '07')", vault=_NAME)
+    return f"{number:02d}"
+
+
+def _year(value: object) -> str:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not text.isascii() or not text.isdigit() or len(text) != 4:
+        raise InvalidRequestError("expiration_year must be a four-digit year (e.g. '2030')", vault=_NAME)
+    return text
+
+
+def _service_code(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or not 3 <= len(value) <= 4:
+        raise InvalidRequestError("service_code must be 3 or 4 digits", vault=_NAME)
+    return value
+
+
+def _proxy_method(value: object) -> ProxyMethod:
+    lowered = value.lower() if isinstance(value, str) else value
+    return checks.choice(lowered, PROXY_METHODS, "method", _NAME)
+
+
+def _https_url(value: object) -> str:
+    """The third party's URL, as given (httpx encodes it as a query value). Never echoed: it may carry secrets."""
+    text = checks.text(value, "url", _NAME)
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InvalidRequestError("url is not a valid URL", vault=_NAME) from None
+    if not text.startswith("https://") or not parsed.host:
+        raise InvalidRequestError("url must be an absolute https:// URL (Vaultera calls third parties over https only)", vault=_NAME)
+    return text
+
+
+def _proxy_headers(value: object) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidRequestError("headers must be a mapping of header names to values", vault=_NAME)
+    headers: dict[str, str] = {}
+    for name, item in value.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
+            raise InvalidRequestError("headers has a name that is not a valid HTTP header name", vault=_NAME)
+        if not isinstance(item, str) or any(char in item for char in "\r\n\0"):
+            raise InvalidRequestError(f"header {name} must be a string without line breaks", vault=_NAME)
+        headers[name] = item
+    return headers
+
+
+def _proxy_kwargs(endpoint: Any, json: object, content: object, headers: dict[str, str], **arguments: Any) -> dict[str, Any]:
+    """The generated request for a proxy call, with the caller's body (JSON, or raw bytes) and content type."""
+    if json is not None and content is not None:
+        raise InvalidRequestError("pass either json= or content=, not both", vault=_NAME)
+    if content is not None and not isinstance(content, (bytes, str)):
+        raise InvalidRequestError(f"content must be bytes or str, not {type(content).__name__}", vault=_NAME)
+    body = UNSET if json is None else checks.json_object({"json": json}, "json", _NAME)["json"]
+    kwargs: dict[str, Any] = endpoint._get_kwargs(body=body, **arguments)
+    caller_sets_type = any(name.lower() == "content-type" for name in headers)
+    if content is not None:
+        kwargs["content"] = content.encode() if isinstance(content, str) else content
+    if caller_sets_type or (json is None and content is None):
+        kwargs["headers"] = {name: value for name, value in kwargs.get("headers", {}).items() if name.lower() != "content-type"}
+    return kwargs
+
+
+def _without_key(response: httpx.Response) -> httpx.Response:
+    """The response, its `.request` replaced by one whose URL no longer carries the API key."""
+    sent = response.request
+    response.request = httpx.Request(sent.method, sent.url.copy_remove_param("api_key"), headers=sent.headers)
+    return response
+
+
+def _header_tokens(value: str) -> tuple[str | None, ...]:
+    return tuple(entry.strip() or None for entry in value.split(","))
+
+
+def _body_tokens(response: httpx.Response) -> tuple[str, ...]:
+    try:
+        payload = response.json()
+    except ValueError:
+        return ()
+    found: list[str] = []
+    _collect_tokens(payload, found, depth=0)
+    return tuple(found)
+
+
+def _collect_tokens(node: Any, found: list[str], depth: int) -> None:
+    """Card tokens under `token`/`card_token` keys, in document order (nesting bounded)."""
+    if depth > 64:
+        return
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _BODY_TOKEN_KEYS and isinstance(value, str) and _CARD_TOKEN.match(value):
+                found.append(value)
+            else:
+                _collect_tokens(value, found, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            _collect_tokens(item, found, depth + 1)
+
+
+# --- resources -----------------------------------------------------------------------------------
+
+
+class ApiKeys(Resource[M]):
+    """The account's secondary API keys (`vaultera.api_keys`): list, create, get, revoke."""
+
+    @operation
+    def list(self) -> Plan[list[ApiKey]]:
+        """Every secondary key of the account, keys masked. Not paginated."""
+        return (yield from self._client._call(list_api_keys, convert=_api_key_list))
+
+    @operation
+    def create(self, description: str | None = None) -> Plan[ApiKey]:
+        """Create a key. The returned record holds the full key: Vaultera shows it only this once."""
+        params = ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
+        return (yield from self._client._call(create_api_key, body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single))
+
+    @operation
+    def get(self, key_id: str | uuid.UUID) -> Plan[ApiKey]:
+        """One key, masked."""
+        return (yield from self._client._call(get_api_key, id=_key_id(key_id), convert=_api_key_single))
+
+    @operation
+    def revoke(self, key_id: str | uuid.UUID) -> Plan[None]:
+        """Revoke a key: every later request signed with it is refused."""
+        yield from self._client._call(revoke_api_key, id=_key_id(key_id), convert=_ignore)
+
+
+class SessionTokens(Resource[M]):
+    """One-off tokens for the embedded (iframe) operations (`vaultera.session_tokens`)."""
+
+    @operation
+    def create(self, scope: SessionScope) -> Plan[SessionToken]:
+        """A one-off token: `card` for the capture form, `show_card` to show a card, `show_service_code` for its CVV."""
+        body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=checks.choice(scope, SESSION_SCOPES, "scope", _NAME)))
+        return (yield from self._client._call(create_session_token, body=body, convert=_session_token))
+
+
+class Cards(Resource[M]):
+    """Store, delete and send cards (`vaultera.cards`)."""
+
+    @operation
+    def store(
+        self,
+        *,
+        card_number: str,
+        expiration_month: str | int,
+        expiration_year: str | int,
+        card_type: str | None = None,
+        cardholder_name: str | None = None,
+        service_code: str | None = None,
+    ) -> Plan[Card]:
+        """Store a card; returns its `card_token` and masked fields.
+
+        Refused before sending: a number that is not 12-19 digits (spaces and dashes are removed), a
+        month outside 1-12 (sent as two digits), a year that is not four digits, a service code that
+        is not 3-4 digits. The number and service code never appear in any error text.
+        """
+        number = _card_number(card_number)
+        code = _service_code(service_code)
+        card = CardInput(
+            card_number=number,
+            expiration_month=_month(expiration_month),
+            expiration_year=_year(expiration_year),
+            card_type=_unset(checks.optional_text(card_type, "card_type", _NAME)),
+            cardholder_name=_unset(checks.optional_text(cardholder_name, "cardholder_name", _NAME)),
+            service_code=_unset(code),
+        )
+        secrets = [value for value in (number, card_number, code) if value]
+        return (yield from self._client._call(store_card, body=CardStoreRequest(card=card), convert=_card, secrets=secrets))
+
+    @operation
+    def delete(self, card_token: str) -> Plan[None]:
+        """Delete a stored card (best practice: within 7 days after its use)."""
+        yield from self._client._call(delete_card, card_token=_token(card_token, "card_token"), convert=_ignore)
+
+    @operation
+    def send(
+        self,
+        card_token: str,
+        *,
+        method: ProxyMethod,
+        url: str,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Plan[httpx.Response]:
+        """Have Vaultera call `url` with `method`, the body's drop-ins (see `DROP_INS`) replaced by the card's data.
+
+        Returns the third party's response as it is: any status is data, not an error (Vaultera's own
+        refusals, e.g. an unknown card token, arrive the same way). `json=` sends a JSON body,
+        `content=` raw bytes (pass the content type in `headers`); `headers` are forwarded to the
+        third party and never appear in error text. Not retried once the request may have reached
+        Vaultera (the card could be charged twice); 429s are retried.
+        """
+        token = _token(card_token, "card_token")
+        extra: dict[str, str] = _proxy_headers(headers)
+        target = _https_url(url)
+        kwargs = _proxy_kwargs(send_card, json, content, extra, card_token=token, method=_proxy_method(method), url_query=target)
+        secrets: list[str] = [target, *extra.values()]  # a third party's URL or headers may carry its credentials
+        response = yield from self._client._exchange(kwargs, raise_for_status=False, secrets=secrets, headers=extra)
+        return _without_key(response)
+
+
+def _unset(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+class _VaulteraClient(BaseClient[M]):
+    """Shared constructor, resources and URL builders of `Vaultera` and `AsyncVaultera`."""
+
+    _profile = _PROFILE
+
+    def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
+        """Connect to Vaultera PCI with an API key (else `VAULTERA_API_KEY`).
+
+        The base URL defaults to https://pci.vaultera.co/api/v1 (else `VAULTERA_BASE_URL`). The key is
+        sent as the `api_key` query parameter, only to that host.
+        """
+        key = required(api_key, "VAULTERA_API_KEY", name="api_key", vault=_NAME)
+        self._setup(
+            options,
+            default_url=DEFAULT_BASE_URL,
+            url_env="VAULTERA_BASE_URL",
+            make_auth=lambda url: QueryAuth(url, "api_key", key),
+            secrets=(key,),
+        )
+
+    @cached_property
+    def api_keys(self) -> ApiKeys[M]:
+        """API keys: list, create, get, revoke."""
+        return ApiKeys(self)
+
+    @cached_property
+    def session_tokens(self) -> SessionTokens[M]:
+        """Session tokens: create."""
+        return SessionTokens(self)
+
+    @cached_property
+    def cards(self) -> Cards[M]:
+        """Cards: store, delete, send."""
+        return Cards(self)
+
+    def capture_form_url(self, session_token: str | SessionToken) -> str:
+        """The URL of the card capture form (an iframe `src`), for a session token of scope `card`.
+
+        No request is made. The URL carries the one-off token (never the API key): hand it to the
+        browser, do not log it.
+        """
+        token = _session_token_arg(session_token, "session_token", "card")
+        return f"{self._base_url}/capture_form?{urlencode({'session_token': token}, quote_via=quote)}"
+
+    def show_card_url(
+        self,
+        card_token: str,
+        session_token: str | SessionToken,
+        *,
+        service_code_token: str | SessionToken | None = None,
+    ) -> str:
+        """The URL of the page that shows a stored card (an iframe `src`), for a session token of scope `show_card`.
+
+        `service_code_token` (scope `show_service_code`) also shows the service code, once. No request
+        is made; the URL carries one-off tokens (never the API key): load it client-side only, do not log it.
+        """
+        params = {
+            "card_token": _token(card_token, "card_token"),
+            "session_token": _session_token_arg(session_token, "session_token", "show_card"),
+        }
+        if service_code_token is not None:
+            params["service_code_token"] = _session_token_arg(service_code_token, "service_code_token", "show_service_code")
+        return f"{self._base_url}/show_card?{urlencode(params, quote_via=quote)}"
+
+    def _capture(
+        self,
+        method: object,
+        url: object,
+        profile: object,
+        json: object,
+        content: object,
+        headers: object,
+    ) -> Plan[CaptureResult]:
+        extra: dict[str, str] = _proxy_headers(headers)
+        target = _https_url(url)
+        kwargs = _proxy_kwargs(
+            capture_endpoint, json, content, extra, method=_proxy_method(method), url_query=target, profile=_token(profile, "profile")
+        )
+        secrets: list[str] = [target, *extra.values()]  # a third party's URL or headers may carry its credentials
+        response = yield from self._exchange(kwargs, raise_for_status=False, secrets=secrets, headers=extra)
+        response = _without_key(response)
+        header = response.headers.get(TOKENS_HEADER)
+        if header is not None:
+            return CaptureResult(response, _header_tokens(header), "header")
+        found = _body_tokens(response)
+        return CaptureResult(response, found, "body" if found else "none")
+
+
+class Vaultera(SyncLifecycle, _VaulteraClient[Sync]):
+    """Vaultera PCI, synchronous. Thread-safe; use as a context manager or call `close()`."""
+
+    def capture(
+        self,
+        *,
+        method: ProxyMethod,
+        url: str,
+        profile: str,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> CaptureResult:
+        """Have Vaultera call `url` with `method` (headers and body forwarded unchanged) and tokenise the cards
+        in the answer with the tokenisation profile `profile`.
+
+        Returns the third party's answer with card data masked (any status is data, not an error) and
+        the card tokens, one per booking. Not retried once the request may have reached Vaultera.
+        """
+        return self._run(self._capture(method, url, profile, json, content, headers))
+
+
+class AsyncVaultera(AsyncLifecycle, _VaulteraClient[_Async]):
+    """Vaultera PCI for asyncio/trio: the same methods as `Vaultera`, awaited (the URL builders stay plain calls)."""
+
+    async def capture(
+        self,
+        *,
+        method: ProxyMethod,
+        url: str,
+        profile: str,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> CaptureResult:
+        """Like `Vaultera.capture`, awaited: the third party's masked answer and the card tokens, one per booking."""
+        result: CaptureResult = await self._run(self._capture(method, url, profile, json, content, headers))
+        return result
