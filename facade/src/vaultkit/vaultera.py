@@ -618,15 +618,23 @@ class _VaulteraClient(BaseClient[M]):
             params["service_code_token"] = _session_token_arg(service_code_token, "service_code_token", "show_service_code")
         return f"{self._base_url}/show_card?{urlencode(params, quote_via=quote)}"
 
-    def _capture(
+    @operation
+    def capture(
         self,
-        method: object,
-        url: object,
-        profile: object,
-        json: object,
-        content: object,
-        headers: object,
+        *,
+        method: ProxyMethod,
+        url: str,
+        profile: str,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Plan[CaptureResult]:
+        """Have Vaultera call `url` with `method` (headers and body forwarded unchanged) and tokenise the cards
+        in the answer with the tokenisation profile `profile`.
+
+        Returns the third party's answer with card data masked (any status is data, not an error) and
+        the card tokens, one per booking. Not retried once the request may have reached Vaultera.
+        """
         extra: dict[str, str] = _proxy_headers(headers)
         target = _https_url(url)
         kwargs = _proxy_kwargs(
@@ -645,38 +653,6 @@ class _VaulteraClient(BaseClient[M]):
 class Vaultera(SyncLifecycle, _VaulteraClient[Sync]):
     """Vaultera PCI, synchronous. Thread-safe; use as a context manager or call `close()`."""
 
-    def capture(
-        self,
-        *,
-        method: ProxyMethod,
-        url: str,
-        profile: str,
-        json: Any = None,
-        content: bytes | str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> CaptureResult:
-        """Have Vaultera call `url` with `method` (headers and body forwarded unchanged) and tokenise the cards
-        in the answer with the tokenisation profile `profile`.
-
-        Returns the third party's answer with card data masked (any status is data, not an error) and
-        the card tokens, one per booking. Not retried once the request may have reached Vaultera.
-        """
-        return self._run(self._capture(method, url, profile, json, content, headers))
-
 
 class AsyncVaultera(AsyncLifecycle, _VaulteraClient[_Async]):
     """Vaultera PCI for asyncio/trio: the same methods as `Vaultera`, awaited (the URL builders stay plain calls)."""
-
-    async def capture(
-        self,
-        *,
-        method: ProxyMethod,
-        url: str,
-        profile: str,
-        json: Any = None,
-        content: bytes | str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> CaptureResult:
-        """Like `Vaultera.capture`, awaited: the third party's masked answer and the card tokens, one per booking."""
-        result: CaptureResult = await self._run(self._capture(method, url, profile, json, content, headers))
-        return result

@@ -108,7 +108,11 @@ def _openapi(vault: str) -> OpenAPI:
 
 def _explain(error: BaseException) -> list[str]:
     """openapi-core wraps schema errors; flatten them into readable lines."""
-    lines = [f"{type(error).__name__}: {error}"]
+    try:
+        text = str(error)
+    except Exception:  # noqa: BLE001 - openapi-core's messages can fail to render (a body that is not UTF-8)
+        text = "(unprintable finding)"
+    lines = [f"{type(error).__name__}: {text}"]
     for inner in getattr(error, "schema_errors", None) or []:
         where = "/".join(str(part) for part in getattr(inner, "absolute_path", []))
         lines.append(f"  {where or '(body)'}: {getattr(inner, 'message', inner)}")
