@@ -35,8 +35,9 @@ from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLif
 from ._core.config import ClientOptions, required, setting
 from ._core.failures import ErrorBody
 from ._core.ops import operation, paginated
-from ._core.runtime import Emit, Plan, Stream
-from .errors import InvalidRequestError, UnexpectedResponseError
+from ._core.paging import follow_cursors
+from ._core.runtime import Plan, Stream
+from .errors import InvalidRequestError
 
 __all__ = [
     "PAGE_LIMIT",
@@ -63,7 +64,6 @@ __all__ = [
     "SessionTheme",
     "ValidatedConnection",
     "WebhookSubscription",
-    "follow_cursors",
 ]
 
 _NAME = "apideck"
@@ -149,39 +149,6 @@ except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 
 UNIFIED_APIS: frozenset[str] = frozenset(get_args(UnifiedApiId))
-
-
-# --- paging ------------------------------------------------------------------------------------
-
-
-def follow_cursors(fetch: Callable[[str | None], Plan[tuple[Sequence[T], str | None]]], *, vault: str, what: str) -> Stream[T]:
-    """A lazy listing over cursor-paged responses, written once for sync and async clients.
-
-    `fetch(cursor)` is a plan that gets one page (`None` for the first) and returns its items and
-    the next cursor; a null or empty next cursor ends the listing. Each page's items are emitted as
-    they arrive, so nothing is sent until the caller iterates and a caller that stops early fetches
-    no further page. A cursor the vault already returned ends the listing with an
-    `UnexpectedResponseError` instead of looping forever.
-    """
-
-    def pages() -> Plan[None]:
-        cursor: str | None = None
-        seen: set[str] = set()
-        while True:
-            items, next_cursor = yield from fetch(cursor)
-            if items:
-                yield Emit(items)
-            if not next_cursor:
-                return
-            if next_cursor in seen:
-                raise UnexpectedResponseError(
-                    f"{what}: the vault returned a page cursor it had returned before; stopped to avoid an endless listing",
-                    vault=vault,
-                )
-            seen.add(next_cursor)
-            cursor = next_cursor
-
-    return Stream(pages())
 
 
 # --- records -----------------------------------------------------------------------------------
@@ -998,8 +965,9 @@ def _status_code(value: object, name: str) -> int:
     return checks.integer(value, name, _NAME, low=100, high=599)
 
 
-def _limit(value: object) -> int | None:
-    return checks.optional_integer(value, "limit", _NAME, low=1, high=PAGE_LIMIT)
+def _limit(value: object) -> int:
+    """The page size: as asked (1..200), else the largest, so a full listing takes the fewest round trips."""
+    return PAGE_LIMIT if value is None else checks.integer(value, "limit", _NAME, low=1, high=PAGE_LIMIT)
 
 
 def _unset(value: Any) -> Any:
@@ -1079,12 +1047,12 @@ class Consumers(_ApideckResource[M]):
         """Every consumer (without connections), following cursors lazily.
 
         `consumer_id_prefix`: only ids starting with it; `search`: id, email, account or user name
-        contains it; `limit`: page size 1..200 (server default 20).
+        contains it; `limit`: page size 1..200 (default 200).
         """
         arguments = {
             "filterconsumer_id": _unset(checks.optional_text(consumer_id_prefix, "consumer_id_prefix", _NAME)),
             "filtersearch": _unset(checks.optional_text(search, "search", _NAME)),
-            "limit": _unset(_limit(limit)),
+            "limit": _limit(limit),
         }
         convert = _page(_consumer)
 
@@ -1490,7 +1458,7 @@ class Logs(_ApideckResource[M]):
         exclude_unified_apis: str | Sequence[str] | None = None,
         limit: int | None = None,
     ) -> Stream[Log]:
-        """Every log entry matching the filters, following cursors lazily; `limit` is the page size (1..200).
+        """Every log entry matching the filters, following cursors lazily; `limit` is the page size (1..200, default 200).
 
         `connector_id` is `<unified_api>+<service_id>` (Apideck documents that it is currently not
         applied); `path` matches per `path_match_mode` (server default CONTAINS); dates are
@@ -1531,7 +1499,7 @@ class Logs(_ApideckResource[M]):
             "filterstatus_code": _unset(None if status_code is None else _status_code(status_code, "status_code")),
             "filterstatus_codes": _unset(codes),
             "filterexclude_unified_apis": _unset(excluded),
-            "limit": _unset(_limit(limit)),
+            "limit": _limit(limit),
         }
         convert = _page(_log)
 
