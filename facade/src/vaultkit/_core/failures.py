@@ -39,7 +39,7 @@ _STATUS_ERRORS: dict[int, type[VaultStatusError]] = {
     422: BadRequestError,
     429: RateLimitError,
 }
-_REQUEST_ID_HEADERS = ("request-id", "x-request-id")
+_REQUEST_ID_HEADERS = ("request-id", "x-request-id", "x-apideck-request-id")
 
 
 @dataclass(frozen=True, slots=True)
