@@ -26,8 +26,6 @@ from functools import cached_property
 from typing import Any, Literal, Self, TypedDict, TypeVar, Unpack, get_args
 from urllib.parse import quote, urlencode
 
-import httpx
-
 from ._core import checks
 from ._core.auth import HeaderAuth
 from ._core.client import Async as _Async
@@ -1610,16 +1608,9 @@ class _ApideckClient(BaseClient[M]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r}, consumer_id={self._consumer_id!r})"
 
-    @cached_property
-    def raw(self) -> Any:
-        """The generated client, signed like this client, sending this client's consumer header (if any) on every call."""
-        raw = BaseClient.raw.func(self)  # type: ignore[attr-defined]
-        if self._consumer_id is not None:
-            http: httpx.Client | httpx.AsyncClient = (
-                raw.get_async_httpx_client() if isinstance(self._state.http, httpx.AsyncClient) else raw.get_httpx_client()
-            )
-            http.headers[CONSUMER_HEADER] = self._consumer_id
-        return raw
+    def _raw_headers(self) -> dict[str, str]:
+        """`.raw` sends this copy's consumer header (if any) on every call."""
+        return self._consumer_headers(required=False)
 
     @cached_property
     def consumers(self) -> Consumers[M]:

@@ -174,15 +174,18 @@ class BaseClient(Generic[M]):
         For anything the facade does not cover; calls through it get no retries and no error mapping.
         """
         generated = _generated(self._profile, "client")
-        raw = generated.Client(base_url=self._base_url, headers=self._headers, timeout=self._options.timeout)
-        wrapper = _pool_client(
-            self._state.http, base_url=self._base_url, auth=self._auth, headers=self._headers, timeout=self._options.timeout
-        )
+        headers = {**self._headers, **self._raw_headers()}
+        raw = generated.Client(base_url=self._base_url, headers=headers, timeout=self._options.timeout)
+        wrapper = _pool_client(self._state.http, base_url=self._base_url, auth=self._auth, headers=headers, timeout=self._options.timeout)
         if isinstance(wrapper, httpx.AsyncClient):
             raw.set_async_httpx_client(wrapper)
         else:
             raw.set_httpx_client(wrapper)
         return raw
+
+    def _raw_headers(self) -> dict[str, str]:
+        """Headers `.raw` sends on every call besides the credentials (a vault may add per-copy ones)."""
+        return {}
 
     # --- the pipeline ------------------------------------------------------------------------
 
