@@ -108,9 +108,11 @@ class _SessionAuth(HostBoundAuth):
     def _valid_token(self) -> str | None:
         return self._token if self._token is not None and time.monotonic() < self._good_until else None
 
-    def _login_request(self) -> httpx.Request:
+    def _login_request(self, request: httpx.Request) -> httpx.Request:
+        """The login, bounded by the timeout of the request it serves (httpx sets none on requests it did not build)."""
         kwargs = self._login_kwargs
-        return httpx.Request(kwargs["method"].upper(), self._url, json=kwargs["json"], headers=kwargs["headers"])
+        extensions = {"timeout": request.extensions["timeout"]} if "timeout" in request.extensions else {}
+        return httpx.Request(kwargs["method"].upper(), self._url, json=kwargs["json"], headers=kwargs["headers"], extensions=extensions)
 
     def _adopt(self, response: httpx.Response) -> str | None:
         """Keep the token of a successful login; None if the login failed (its response then stands)."""
@@ -132,7 +134,7 @@ class _SessionAuth(HostBoundAuth):
             yield _ACQUIRE
             token = self._valid_token()
             if token is None:
-                token = self._adopt((yield self._login_request()))  # type: ignore[arg-type]
+                token = self._adopt((yield self._login_request(request)))  # type: ignore[arg-type]
             yield _RELEASE
             if token is None:
                 return
@@ -144,7 +146,7 @@ class _SessionAuth(HostBoundAuth):
         fresh = self._valid_token()
         if fresh in (None, token):  # nobody logged in since our token was refused: we do it, once
             self._token = None
-            fresh = self._adopt((yield self._login_request()))  # type: ignore[arg-type]
+            fresh = self._adopt((yield self._login_request(request)))  # type: ignore[arg-type]
         yield _RELEASE
         if fresh is None:
             return
