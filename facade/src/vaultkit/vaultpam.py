@@ -120,9 +120,13 @@ class _SessionAuth(HostBoundAuth):
             return None
         try:
             parsed = LoginResponse.from_dict(response.json())
-            lifetime = float(parsed.expires_in)
-            token = str(parsed.access_token)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+        token, lifetime = parsed.access_token, parsed.expires_in
+        # Wrong-typed fields make no session (no coercion: `str(12345)` is not a token the vault issued).
+        if not isinstance(token, str) or not token or isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)):
+            return None
+        if not 0 < lifetime < float("inf"):
             return None
         self._token = token
         self._good_until = time.monotonic() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
