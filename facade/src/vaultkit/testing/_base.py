@@ -228,7 +228,8 @@ class FakeVault:
         route_key = f"{request.method} {found[0]}" if found else None
         with self._lock:
             before = self._faults.draw(route_key or "", BEFORE)
-            self.requests.append(RecordedRequest(request.method, path, route_key, before.kind if before else None, self.clock(), request))
+            recorded = RecordedRequest(request.method, path, route_key, before.kind if before else None, self.clock(), request)
+            self.requests.append(recorded)
         delay = 0.0
         if before is not None:
             if before.kind == "reset_before":
@@ -244,7 +245,7 @@ class FakeVault:
         after = self._faults.draw(route_key or "", AFTER)
         if after is None:
             return Reply(self._finish(request, response, route_path=route_path), delay=delay)
-        self._record_fault(after)
+        self._record_fault(recorded, after)
         if after.kind == "reset_after":
             return Reply(None, delay=delay, reset=True)
         if after.kind == "timeout":
@@ -287,11 +288,15 @@ class FakeVault:
                 raise SpecViolationError(message)
         return response
 
-    def _record_fault(self, fault: Fault) -> None:
+    def _record_fault(self, recorded: RecordedRequest, fault: Fault) -> None:
+        """Mark `recorded` (not merely the last entry: other requests may have arrived meanwhile) with its answer's fault."""
         with self._lock:
-            if self.requests:
-                last = self.requests[-1]
-                self.requests[-1] = RecordedRequest(last.method, last.path, last.route, fault.kind, last.at, last._request)
+            for index in range(len(self.requests) - 1, -1, -1):
+                if self.requests[index] is recorded:
+                    self.requests[index] = RecordedRequest(
+                        recorded.method, recorded.path, recorded.route, fault.kind, recorded.at, recorded._request
+                    )
+                    return
 
     def _over_rate_limit(self) -> httpx.Response | None:
         if self.rate_limit is None:
