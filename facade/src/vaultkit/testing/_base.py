@@ -70,6 +70,7 @@ class Reply:
     reset: bool = False
 
 
+_HUGE = 10 * 1024 * 1024  # bytes of padding the `huge_body` fault adds
 _SECRET_HEADERS = frozenset({"authorization", "x-apideck-app-id", "x-apideck-consumer-id", "cookie"})
 
 
@@ -346,15 +347,18 @@ class FakeVault:
             content = b""
         elif content and kind in ("wrong_type", "unknown_enum", "huge_body"):
             payload = json.loads(content)
+            tail = b""
             if kind == "wrong_type":
                 payload = _wrong_type(payload)
             elif kind == "unknown_enum":
                 payload = self.unknown_enum(payload)
             elif isinstance(payload, dict):
-                payload = {**payload, "padding": "x" * (10 * 1024 * 1024)}
+                payload = {**payload, "padding": "x" * _HUGE}
+            elif payload and isinstance(payload[0], dict):  # an extra field of the first item (an extra item would be a malformed one)
+                payload = [{**payload[0], "padding": "x" * _HUGE}, *payload[1:]]
             else:
-                payload = [*payload, {"padding": "x" * (10 * 1024 * 1024)}]
-            content = json.dumps(payload).encode()
+                tail = b" " * _HUGE  # trailing whitespace: the same JSON document, 10 MB long
+            content = json.dumps(payload).encode() + tail
         return httpx.Response(response.status_code, headers=headers, content=content)
 
     # --- helpers for subclasses -----------------------------------------------------------------
