@@ -15,7 +15,8 @@
   token refresh. `health` follows (ok, needs_auth, missing_settings, pending_confirmation,
   needs_consent). The OAuth browser flow is simulated by `fake.authorize(...)` (with `nonce=` it
   returns the `confirm_token` the callback would put in the URL fragment); `fake.fail_refresh(...)`
-  makes the next forced refresh (`validate`) fail.
+  makes the next forced refresh (`validate`) fail. A migration retried after it finished answers
+  with the migrated connection, as Apideck documents ("retries are idempotent").
 - Consumers are created by `POST /vault/consumers` (an existing id is updated, not refused) and
   upserted by sessions, connection add and import (as Vault does); the client's own consumer
   (`fake.consumer_id`) exists from the start.
@@ -361,6 +362,7 @@ class FakeApideck(FakeVault):
         self._logs: dict[str, _LogBook] = {}
         self._sessions: dict[str, dict[str, Any]] = {}
         self._callback_states: dict[str, dict[str, Any]] = {}
+        self._migrations: dict[tuple[str, str, str], str] = {}  # (consumer, unified api, source) -> target
         self._upsert_consumer(consumer_id)
 
     # --- credentials and test hooks --------------------------------------------------------------
@@ -1049,10 +1051,16 @@ class FakeApideck(FakeVault):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/migrate")
     def connections_migrate(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        target_id = self._body(request)["target_service_id"]
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
-            return refused  # type: ignore[return-value]
-        target_id = self._body(request)["target_service_id"]
+            # "Retries are idempotent": a retry of a migration that already finished answers with its result.
+            consumer_id = request.headers[_CONSUMER_HEADER]
+            finished = self._migrations.get((consumer_id, unified_api, service_id)) == target_id
+            moved = self._find_connection(consumer_id, unified_api, target_id) if finished else None
+            if moved is None:
+                return refused  # type: ignore[return-value]
+            return self._ok(self._connection_json(moved, self._origin(request), detail=True))
         if target_id not in conn.connector.migration_targets:
             return self._fail(400, "Invalid Params", detail=f"{target_id} is not a migration target of {service_id}")
         target = self.catalog.get((unified_api, target_id))
@@ -1066,6 +1074,7 @@ class FakeApideck(FakeVault):
         conn.configuration = {name: values for name, values in conn.configuration.items() if name in target.resources}
         conn.updated_at = self.clock()
         consumer.connections[(unified_api, target_id)] = conn
+        self._migrations[(conn.consumer_id, unified_api, service_id)] = target_id
         return self._ok(self._connection_json(conn, self._origin(request), detail=True))
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/token")
