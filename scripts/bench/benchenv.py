@@ -1,0 +1,117 @@
+"""The benchmark venv: a clean interpreter with only vaultkit[all] and the two vendor SDKs.
+
+The development venv is not representative: it has click and rich, so `import httpx` also loads
+httpx's command line (~100 ms more), and vaultkit is an editable install there. The benchmark venv
+(bench-results/venv, git-ignored) gets:
+
+- `vgs-api-client==0.0.51` and `apideck-unify==0.52.0`, the vendors' SDKs we compare against;
+- vaultkit and the four generated packages built as wheels from this tree (non-editable), rebuilt
+  whenever their sources change, so every run measures the code as it is now;
+- their runtime dependencies as the wheels declare them (so a dependency added to
+  facade/pyproject.toml is picked up), at the versions requirements/dev.txt pins where it pins them.
+
+Bytecode is compiled at install time, as pip does for any user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from common import DEV_PYTHON, RESULTS, ROOT, BenchError, child_env, log, run_command
+
+VENDOR_SDKS = ("vgs-api-client==0.0.51", "apideck-unify==0.52.0")
+LOCAL_PACKAGES = ("facade", "generated/vgs", "generated/apideck", "generated/vaultpam", "generated/vaultera")
+DEFAULT_VENV = RESULTS / "venv"
+
+
+CONSTRAINTS = ROOT / "requirements" / "dev.txt"
+
+
+def _requirements(wheel: Path) -> list[str]:
+    """The wheel's unconditional Requires-Dist entries (extras of vaultkit name our own packages: built here)."""
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(item for item in archive.namelist() if item.endswith(".dist-info/METADATA"))
+        metadata = archive.read(name).decode()
+    found = []
+    for line in metadata.splitlines():
+        if line.startswith("Requires-Dist:"):
+            requirement = line.split(":", 1)[1].strip()
+            if ";" not in requirement:
+                found.append(requirement)
+    return found
+
+
+def _project(requirement: str) -> str:
+    return re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _digest(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _local_sources() -> list[Path]:
+    files: list[Path] = []
+    for package in LOCAL_PACKAGES:
+        for path in (ROOT / package).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".toml", ".typed", ".md", ".yaml"):
+                files.append(path)
+    return files
+
+
+def ensure(venv: Path = DEFAULT_VENV) -> Path:
+    """Create or refresh the benchmark venv; return its python."""
+    python = venv / "bin" / "python"
+    deps_wanted = "\n".join([*VENDOR_SDKS, CONSTRAINTS.read_text(), sys.version])
+    deps_stamp = venv / ".deps"
+    local_stamp = venv / ".local"
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    env = child_env(PATH=f"{DEV_PYTHON.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+    if not python.exists() or not deps_stamp.exists() or deps_stamp.read_text() != deps_wanted:
+        log(f"bench venv: creating {venv.relative_to(ROOT) if venv.is_relative_to(ROOT) else venv} with {', '.join(VENDOR_SDKS)}")
+        shutil.rmtree(venv, ignore_errors=True)
+        run_command([sys.executable, "-m", "venv", str(venv)], timeout=120)
+        run_command([*pip, "install", "-c", str(CONSTRAINTS), *VENDOR_SDKS], timeout=900, env=env)
+        deps_stamp.write_text(deps_wanted)
+        local_stamp.unlink(missing_ok=True)
+
+    wanted = _digest(_local_sources())
+    if not local_stamp.exists() or local_stamp.read_text() != wanted:
+        log("bench venv: building vaultkit and the generated packages from source (non-editable)")
+        with tempfile.TemporaryDirectory(prefix="vaultkit-wheels-") as wheels:
+            run_command(
+                [str(DEV_PYTHON), "-m", "pip", "--disable-pip-version-check", "--quiet", "wheel", "--no-deps", "--no-build-isolation",
+                 "--wheel-dir", wheels, *(str(ROOT / package) for package in LOCAL_PACKAGES)],
+                timeout=600, env=env,
+            )  # fmt: skip
+            built = sorted(Path(wheels).glob("*.whl"))
+            if len(built) != len(LOCAL_PACKAGES):
+                raise BenchError(f"expected {len(LOCAL_PACKAGES)} wheels, got {[path.name for path in built]}")
+            ours = {path.name.split("-")[0].lower().replace("_", "-") for path in built}
+            needed = sorted({req for wheel in built for req in _requirements(wheel) if _project(req) not in ours})
+            if needed:
+                run_command([*pip, "install", "-c", str(CONSTRAINTS), *needed], timeout=900, env=env)
+            run_command([*pip, "install", "--no-deps", "--no-index", "--force-reinstall", *map(str, built)], timeout=600, env=env)
+        run_command([*pip, "check"], timeout=120, env=env)
+        local_stamp.write_text(wanted)
+    return python
+
+
+def clean_of_cli_extras(python: Path) -> bool:
+    """True when click and rich are absent (so `import httpx` does not load its command line)."""
+    done = run_command(
+        [str(python), "-c", "import importlib.util as u; print(int(u.find_spec('click') is None and u.find_spec('rich') is None))"],
+        timeout=60,
+    )
+    return done.stdout.strip() == "1"
