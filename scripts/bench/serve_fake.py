@@ -6,7 +6,8 @@ benchmarks need and the public CLI does not offer:
 - TCP_NODELAY on the server's sockets. The stdlib handler writes the status line and headers and
   then the body in separate sends; with Nagle's algorithm on, the body waits for the client's
   delayed ACK (~40 ms on Linux) and every exchange costs ~40 ms whatever the client does. The
-  fake's own server leaves Nagle on, so this launcher switches it off before serving.
+  fake's server now sets TCP_NODELAY itself; the launcher makes sure of it anyway, so the numbers
+  never depend on that.
 - A fast random source for generated aliases (`--secure-random` to keep the fake's own). FakeVGS
   draws every alias character from `secrets` (one getrandom() system call each) and shapes a
   UUID alias even for other formats: ~1.5 ms of server CPU per 20-value create, more than the
