@@ -25,6 +25,7 @@ from .ratelimit import RateLimit, read_rate_limit
 from .redact import install_log_redaction
 from .retry import IDEMPOTENT_METHODS, RetryPolicy, send_with_retries
 from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
+from .transport import AsyncLazyTransport, LazyTransport
 
 T = TypeVar("T")
 _log = logging.getLogger("vaultkit")
@@ -119,7 +120,10 @@ class BaseClient(Generic[M]):
             raise InvalidRequestError(f"http_client must be an httpx.{http_type.__name__}", vault=name)
         install_log_redaction()
         http = http_client or http_type(
-            timeout=self._options.timeout, headers={"User-Agent": f"vaultkit/{__version__} ({name})"}, follow_redirects=False
+            timeout=self._options.timeout,
+            headers={"User-Agent": f"vaultkit/{__version__} ({name})"},
+            follow_redirects=False,
+            transport=getattr(self, "_lazy_transport")(),  # noqa: B009 - set by the mode mixin; opened on first request
         )
         self._state = _State(http, owns_http=http_client is None)
 
@@ -198,10 +202,10 @@ class BaseClient(Generic[M]):
         return self._state.http.build_request(
             kwargs["method"],
             self._base_url + kwargs["url"],
-            params=kwargs.get("params"),
+            params=kwargs.get("params") or None,  # an empty dict would make httpx parse the URL a second time
             json=kwargs.get("json"),
             content=kwargs.get("content"),
-            headers=merged,
+            headers=merged or None,
             timeout=self._options.timeout,
         )
 
@@ -270,6 +274,7 @@ class SyncLifecycle:
     """Sync mode: a pooled `httpx.Client`, context manager and `close()`."""
 
     _http_type: ClassVar[type[httpx.Client]] = httpx.Client
+    _lazy_transport: ClassVar[type[LazyTransport]] = LazyTransport
     _state: _State
 
     def _run(self, plan: Plan[T]) -> T:
@@ -294,6 +299,7 @@ class AsyncLifecycle:
     """Async mode: a pooled `httpx.AsyncClient`, async context manager and `await close()`."""
 
     _http_type: ClassVar[type[httpx.AsyncClient]] = httpx.AsyncClient
+    _lazy_transport: ClassVar[type[AsyncLazyTransport]] = AsyncLazyTransport
     _state: _State
 
     def _run(self, plan: Plan[T]) -> Any:

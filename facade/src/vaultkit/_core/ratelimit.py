@@ -44,14 +44,19 @@ def _seconds_until(value: str | None, now: float) -> float | None:
     return max(0.0, number - now) if number > _EPOCH_THRESHOLD else number
 
 
+_HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
+
+
 def read_rate_limit(headers: Mapping[str, str]) -> RateLimit | None:
     """The `x-ratelimit-*` headers of a response, or None if it carries none."""
-    limit, remaining, reset = (headers.get(f"x-ratelimit-{name}") for name in ("limit", "remaining", "reset"))
+    limit, remaining, reset = map(headers.get, _HEADERS)
     if limit is None and remaining is None and reset is None:
         return None
-    now = time.time()
-    delay = _seconds_until(reset, now)
-    reset_at = datetime.fromtimestamp(now + delay, UTC) if delay is not None else None
+    reset_at = None
+    if reset is not None:
+        now = time.time()
+        delay = _seconds_until(reset, now)
+        reset_at = datetime.fromtimestamp(now + delay, UTC) if delay is not None else None
     return RateLimit(limit=_int(limit), remaining=_int(remaining), reset_at=reset_at)
 
 
