@@ -206,7 +206,7 @@ class Aliases(Resource[M]):
                     for value in part
                 ]
             )
-            _check_payload(body)
+            _check_payload(part, tags, body)
             return (yield from self._client._call(create_aliases, body=body, convert=_records(len(part)), secrets=part))
 
         return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
@@ -296,8 +296,13 @@ def _record_map(parsed: Any) -> dict[str, AliasRecord]:
     return {alias: _record(data) for alias, data in parsed.data.additional_properties.items()}
 
 
-def _check_payload(body: Any) -> None:
-    size = len(json.dumps(body.to_dict(), ensure_ascii=False).encode())
+def _check_payload(values: Sequence[str], tags: Sequence[str], body: Any) -> None:
+    """Refuse a request body over 32 MB. A character takes at most 6 bytes in JSON, so only a chunk whose
+    upper bound reaches the limit is serialised to be measured exactly (as httpx will send it)."""
+    per_item = 6 * sum(len(tag) + 3 for tag in tags) + 128
+    if 6 * sum(len(value) for value in values) + per_item * len(values) < PAYLOAD_LIMIT:
+        return
+    size = len(json.dumps(body.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
     if size > PAYLOAD_LIMIT:
         raise InvalidRequestError(f"a request of {size} bytes exceeds VGS's 32 MB limit; send fewer or smaller values", vault=_NAME)
 

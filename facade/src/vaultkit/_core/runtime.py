@@ -108,23 +108,24 @@ async def _perform_async(effect: Any, http: httpx.AsyncClient) -> Any:
         return None
     if isinstance(effect, Gather):
         outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(effect.plans)
-        failed = anyio.Event()
-        limiter = anyio.CapacityLimiter(max(1, effect.limit))
+        queue = iter(enumerate(effect.plans))  # shared by the workers; tasks of one event loop take turns
+        failed = False
 
-        async def run_one(index: int, plan: Plan[Any]) -> None:
-            async with limiter:
-                if failed.is_set():
+        async def worker() -> None:
+            nonlocal failed
+            for index, plan in queue:
+                if failed:
                     plan.close()
-                    return
+                    continue
                 try:
                     outcomes[index] = Outcome(value=await run_async(plan, http))
                 except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
                     outcomes[index] = Outcome(error=exc)
-                    failed.set()
+                    failed = True
 
         async with anyio.create_task_group() as group:
-            for index, plan in enumerate(effect.plans):
-                group.start_soon(run_one, index, plan)
+            for _ in range(max(1, min(effect.limit, len(effect.plans)))):
+                group.start_soon(worker)
         return outcomes
     raise TypeError(f"unknown effect {effect!r}")
 
