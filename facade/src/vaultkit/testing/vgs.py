@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hmac
 import json
+import random
 import secrets
 import string
 from dataclasses import dataclass, field
@@ -52,13 +53,13 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _digits(count: int) -> str:
-    return "".join(secrets.choice(string.digits) for _ in range(count))
+def _digits(rng: random.Random, count: int) -> str:
+    return "".join(rng.choices(string.digits, k=count))
 
 
-def _make_luhn(prefix: str, middle: int, suffix: str) -> str:
+def _make_luhn(rng: random.Random, prefix: str, middle: int, suffix: str) -> str:
     """prefix + `middle` random digits + suffix, with one middle digit chosen so the whole is Luhn-valid."""
-    body = _digits(middle - 1)
+    body = _digits(rng, middle - 1)
     for check in string.digits:
         candidate = prefix + body + check + suffix
         if luhn_valid(candidate):
@@ -88,6 +89,7 @@ class FakeVGS(FakeVault):
         self.environment = environment
         self.reveal_enabled = reveal_enabled
         self._stores: dict[str, dict[str, _Stored]] = {"PERSISTENT": {}, "VOLATILE": {}}  # alias -> stored
+        self._random = random.Random(options.get("seed", 0))  # noqa: S311 - fake aliases, reproducible per seed
 
     # --- inspection for tests -------------------------------------------------------------------
 
@@ -238,9 +240,9 @@ class FakeVGS(FakeVault):
         if alias_format in stored.aliases:
             return stored.aliases[alias_format]
         store = self._stores[stored.storage]
-        alias = _shape(stored.value, alias_format, self.environment)
+        alias = _shape(self._random, stored.value, alias_format, self.environment)
         while alias in store:
-            alias = _shape(stored.value, alias_format, self.environment)
+            alias = _shape(self._random, stored.value, alias_format, self.environment)
         stored.aliases[alias_format] = alias
         store[alias] = stored
         return alias
@@ -269,37 +271,35 @@ def _unfit(value: str, alias_format: str) -> str | None:
     return None
 
 
-def _shape(value: str, alias_format: str, environment: str) -> str:
+def _shape(rng: random.Random, value: str, alias_format: str, environment: str) -> str:
     """A new alias of `value` in the documented shape of `alias_format`."""
     digits = value.replace(" ", "").replace("-", "")
     last4 = value[-4:]
-    uuid_alias = f"tok_{environment}_" + "".join(secrets.choice(_BASE58) for _ in range(22))
-    if alias_format == "UUID":
-        return uuid_alias
+    if alias_format in ("UUID", "GENERIC_T_FOUR"):
+        uuid_alias = f"tok_{environment}_" + "".join(rng.choices(_BASE58, k=22))
+        return uuid_alias if alias_format == "UUID" else f"{uuid_alias}_{last4}"
     if alias_format == "RAW_UUID":
-        hexits = secrets.token_hex(16)
+        hexits = f"{rng.getrandbits(128):032x}"
         return f"{hexits[:8]}-{hexits[8:12]}-4{hexits[13:16]}-a{hexits[17:20]}-{hexits[20:]}"
     if alias_format == "NUM_LENGTH_PRESERVING":
-        return _digits(len(digits))
-    if alias_format == "GENERIC_T_FOUR":
-        return f"{uuid_alias}_{last4}"
+        return _digits(rng, len(digits))
     if alias_format == "FPE_SIX_T_FOUR":
-        return _make_luhn(digits[:6], len(digits) - 10, digits[-4:])
+        return _make_luhn(rng, digits[:6], len(digits) - 10, digits[-4:])
     if alias_format == "FPE_T_FOUR":
-        return _make_luhn("", len(digits) - 4, digits[-4:])
+        return _make_luhn(rng, "", len(digits) - 4, digits[-4:])
     if alias_format == "PFPT":
-        return _make_luhn("99", 13, digits[-4:])
+        return _make_luhn(rng, "99", 13, digits[-4:])
     if alias_format == "FPE_SSN_T_FOUR":
-        return f"{_digits(3)}-{_digits(2)}-{digits[-4:]}"
+        return f"{_digits(rng, 3)}-{_digits(rng, 2)}-{digits[-4:]}"
     if alias_format == "FPE_ACC_NUM_T_FOUR":
-        return _digits(max(0, len(digits) - 4)) + digits[-4:]
+        return _digits(rng, max(0, len(digits) - 4)) + digits[-4:]
     if alias_format == "FPE_ALPHANUMERIC_ACC_NUM_T_FOUR":
-        return "".join(secrets.choice(_ALNUM) for _ in range(max(0, len(value) - 4))) + last4
+        return "".join(rng.choices(_ALNUM, k=max(0, len(value) - 4))) + last4
     if alias_format == "ALPHANUMERIC_SIX_T_FOUR":
-        return value[:6] + "".join(secrets.choice(_ALNUM) for _ in range(9)) + last4
+        return value[:6] + "".join(rng.choices(_ALNUM, k=9)) + last4
     if alias_format == "VGS_FIXED_LEN_GENERIC":
-        return "vgs" + "".join(secrets.choice(_BASE58) for _ in range(26))
+        return "vgs" + "".join(rng.choices(_BASE58, k=26))
     if alias_format == "NON_LUHN_FPE_ALPHANUMERIC":
-        alias = "".join(secrets.choice(_ALNUM) if char.isalnum() else char for char in value)
-        return alias if not (alias.isdigit() and luhn_valid(alias)) else _shape(value, alias_format, environment)
+        alias = "".join(rng.choice(_ALNUM) if char.isalnum() else char for char in value)
+        return alias if not (alias.isdigit() and luhn_valid(alias)) else _shape(rng, value, alias_format, environment)
     raise ValueError(f"unknown alias format {alias_format}")
