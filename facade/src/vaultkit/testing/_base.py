@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from urllib.parse import unquote
 
 import anyio
+import anyio.lowlevel
 import httpx
 
 from .._core.redact import MASK, redact
@@ -448,6 +449,7 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
         with self.fake.exchange():
+            await anyio.lowlevel.checkpoint()  # a round trip lets other tasks run, as on a network: tasks interleave
             reply = self.fake.handle(request)
             waited = _read_timeout(request, reply.delay)
             if waited:
