@@ -26,6 +26,8 @@ from spec_lint import main as lint_main
 
 PINNED_TOOLS = ("openapi-python-client", "ruff")
 BIN = Path(sys.executable).parent
+# Our templates override the generator's (tied to the pinned version): models/__init__.py imports lazily.
+TEMPLATES = ROOT / "scripts" / "templates"
 
 
 def check_pins() -> None:
@@ -59,7 +61,7 @@ def generate_one(vault: Vault, options: dict[str, object], into: Path) -> float:
         command = [
             str(BIN / "openapi-python-client"), "generate",
             "--path", str(vault.spec), "--config", config_file.name, "--output-path", str(out),
-            "--overwrite", "--meta", "uv", "--fail-on-warning",
+            "--overwrite", "--meta", "uv", "--fail-on-warning", "--custom-template-path", str(TEMPLATES),
         ]  # fmt: skip
         result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
