@@ -801,10 +801,12 @@ def _page(convert: Callable[[Any], T]) -> Callable[[Any], tuple[builtins.list[T]
 
 
 def _id(value: object, name: str) -> str:
-    """An id sent in a path or header: non-empty, no surrounding whitespace, no control characters."""
+    """An id sent in a path or header: non-empty, no surrounding whitespace, no control characters, not a path step."""
     text = checks.text(value, name, _NAME)
     if text.strip() != text or any(ord(char) < 32 or ord(char) == 127 for char in text):
         raise InvalidRequestError(f"{name} must not have surrounding whitespace or control characters", vault=_NAME)
+    if text in (".", ".."):  # a path step: /vault/connections/crm/.. would reach another route
+        raise InvalidRequestError(f"{name} must not be '.' or '..' (path steps, not ids)", vault=_NAME)
     return text
 
 

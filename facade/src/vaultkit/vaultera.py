@@ -312,6 +312,8 @@ def _token(value: object, name: str) -> str:
     text = checks.text(value, name, _NAME)
     if any(char.isspace() or not char.isprintable() for char in text):
         raise InvalidRequestError(f"{name} must not contain whitespace or control characters", vault=_NAME)
+    if text in (".", ".."):  # a path step: /cards/../send would reach another route
+        raise InvalidRequestError(f"{name} must not be '.' or '..' (path steps, not tokens)", vault=_NAME)
     return text
 
 
