@@ -1386,9 +1386,13 @@ class Connections(_ApideckResource[M]):
         )
 
 
-def _path(unified_api: object, service_id: object, resource: object = None) -> dict[str, Any]:
+_NO_RESOURCE: Any = object()
+
+
+def _path(unified_api: object, service_id: object, resource: object = _NO_RESOURCE) -> dict[str, Any]:
+    """The path ids of a connection call; `resource` (when the route has one) is checked like the others, None included."""
     path = {"unified_api": _id(unified_api, "unified_api"), "service_id": _id(service_id, "service_id")}
-    if resource is not None:
+    if resource is not _NO_RESOURCE:
         path["resource"] = _id(resource, "resource")
     return path
 
