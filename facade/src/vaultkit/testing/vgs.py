@@ -153,6 +153,8 @@ class FakeVGS(FakeVault):
                 stored = self._find(item["alias"], item.get("storage", "PERSISTENT"))
                 if stored is None:
                     return self.error(404, f"Alias in item {index} not found")
+                if item["format"] not in stored.aliases and (problem := _unfit(stored.value, item["format"])):
+                    return self.error(400, f"Item {index}: {problem}")  # the stored value must fit the new format too
             elif problem := _unfit(item["value"], item["format"]):
                 return self.error(400, f"Item {index}: {problem}")
             plans.append(item)
@@ -262,9 +264,10 @@ class FakeVGS(FakeVault):
 def _unfit(value: str, alias_format: str) -> str | None:
     """Why `value` cannot take `alias_format`, or None."""
     digits = value.replace(" ", "").replace("-", "")
-    if alias_format in _CARD_FORMATS - {"NON_LUHN_FPE_ALPHANUMERIC"} and not (digits.isdigit() and 12 <= len(digits) <= 19):
+    numeric = digits.isascii() and digits.isdigit()  # str.isdigit alone also takes '²' and other digits int() refuses
+    if alias_format in _CARD_FORMATS - {"NON_LUHN_FPE_ALPHANUMERIC"} and not (numeric and 12 <= len(digits) <= 19):
         return f"value is not a card number, which {alias_format} needs"
-    if alias_format in ("FPE_SSN_T_FOUR", "FPE_ACC_NUM_T_FOUR", "NUM_LENGTH_PRESERVING") and not digits.isdigit():
+    if alias_format in ("FPE_SSN_T_FOUR", "FPE_ACC_NUM_T_FOUR", "NUM_LENGTH_PRESERVING") and not numeric:
         return f"value is not numeric, which {alias_format} needs"
     if alias_format.endswith("T_FOUR") and len(value) < 4:
         return f"value is too short for {alias_format}"
