@@ -44,7 +44,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -175,20 +175,25 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _ascii_digits(value: Any) -> TypeGuard[str]:
+    """A string of ASCII digits (str.isdigit alone also takes '²' and other digits int() refuses)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()
+
+
 def _card_problems(card: Mapping[str, Any], *, luhn: bool = True) -> dict[str, list[str]]:
     """What the fake refuses in a card (by field): the documented formats, and a failed Luhn check when `luhn`."""
     problems: dict[str, list[str]] = {}
     number = card.get("card_number")
-    if not isinstance(number, str) or not number.isdigit() or not 12 <= len(number) <= 19 or (luhn and not luhn_valid(number)):
+    if not _ascii_digits(number) or not 12 <= len(number) <= 19 or (luhn and not luhn_valid(number)):
         problems["card_number"] = ["is invalid"]
     month = card.get("expiration_month")
-    if not isinstance(month, str) or not month.isdigit() or not 1 <= int(month) <= 12:
+    if not _ascii_digits(month) or not 1 <= int(month) <= 12:
         problems["expiration_month"] = ["is invalid"]
     year = card.get("expiration_year")
-    if not isinstance(year, str) or not year.isdigit() or len(year) != 4:
+    if not _ascii_digits(year) or len(year) != 4:
         problems["expiration_year"] = ["is invalid"]
     code = card.get("service_code")
-    if code is not None and (not isinstance(code, str) or not code.isdigit() or not 3 <= len(code) <= 4):
+    if code is not None and (not _ascii_digits(code) or not 3 <= len(code) <= 4):
         problems["service_code"] = ["is invalid"]
     return problems
 
