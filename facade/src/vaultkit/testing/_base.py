@@ -223,9 +223,12 @@ class FakeVault:
     def handle(self, request: httpx.Request) -> Reply:
         """Process one request: record it, apply faults, rate limits and validation, dispatch, validate the answer."""
         path = request.url.path
-        if not path.startswith(self.base_path):
+        # Routing and validation see the path as sent (percent-encoded): decoding first would turn
+        # `%2F` into a separator and let URL parsing strip an encoded tab or newline.
+        encoded = request.url.raw_path.decode("ascii").split("?", 1)[0]
+        if not encoded.startswith(self.base_path):
             return Reply(self._finish(request, self.error(404, "Not found")))
-        route_path = path[len(self.base_path) :] or "/"
+        route_path = encoded[len(self.base_path) :] or "/"
         found = self._match(request.method, route_path)
         route_key = f"{request.method} {found[0]}" if found else None
         with self._lock:
