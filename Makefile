@@ -38,9 +38,10 @@ lint: setup
 typecheck: setup
 	$(PY) -m mypy --strict facade/src
 
-## Everything CI runs.
+## Everything CI runs. Bytecode is written (even where PYTHONDONTWRITEBYTECODE is set) so pytest's
+## assertion rewriting of plugin packages is done once, not again in every worker.
 test: check lint typecheck
-	$(PY) -m pytest -n $(JOBS)
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
 
 ## The tour: four fake vaults on 127.0.0.1 and vaultkit against them (or real vaults, see README).
 demo: setup
