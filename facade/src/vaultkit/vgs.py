@@ -12,6 +12,7 @@ the vault (VGS would store the value twice); see `BulkOperationError`.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -334,7 +335,8 @@ class _VGSClient(BaseClient[M]):
             default_url=server,
             url_env="VGS_BASE_URL",
             make_auth=lambda url: basic_auth(url, username, password),
-            secrets=(password, username + ":" + password),
+            # The Basic header's token too: a vault or proxy that echoes request headers in an error would show it.
+            secrets=(password, username + ":" + password, base64.b64encode(f"{username}:{password}".encode()).decode("ascii")),
         )
 
     @cached_property
