@@ -367,7 +367,7 @@ UNKNOWN_ENUMS = {
         "SOME_STORAGE_ADDED_LATER",
     ),
     "apideck": ("GET /vault/connections", "GET", "/vault/connections", None, ("data", 0, "state"), "suspended_by_vendor"),
-    "vaultpam": ("GET /api/v1/org/memberships", "GET", "/api/v1/org/memberships", None, ("memberships", 0, "role"), None),
+    "vaultpam": ("GET /api/v1/org/memberships", "GET", "/api/v1/org/memberships", None, ("memberships", 0, "role"), "break_glass_approver"),
     "vaultera": ("POST /api_keys", "POST", "/api_keys", {"api_key": {}}, ("data", "attributes", "status"), "suspended"),
 }
 
@@ -376,14 +376,7 @@ UNKNOWN_ENUMS = {
     "name",
     [
         "apideck",
-        pytest.param(
-            "vaultpam",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="FakeVaultPAM bug: it does not override FakeVault.unknown_enum, so the unknown_enum fault fires "
-                "(hits += 1, recorded as unknown_enum) but leaves every body unchanged (e.g. memberships[].role, an open string)",
-            ),
-        ),
+        "vaultpam",
         "vaultera",
         "vgs",
     ],

@@ -1391,18 +1391,12 @@ def test_vaultera_429_rate_limit_parses_as_default(mode: str) -> None:
             assert response.status_code == 429, name
             parsed = response.parsed if name not in ("sendCard", "capture") else VaulteraError.from_dict(json.loads(response.content))
             assert isinstance(parsed, VaulteraError) and parsed.errors.title == "Too many requests", name
-            assert parsed.errors.code.lower() == "rate_limited", name  # the case: see the xfail below
+            assert parsed.errors.code == "rate_limited", name
             assert int(response.headers["Retry-After"]) >= 1, name
         assert list(fake.stored_cards()) == [card_token] and fake.forwarded == []
     assert fake.violations == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FakeVaultera bug: a 429 (rate limit or injected fault) says code RATE_LIMITED, every other error code is "
-    "lower snake case (its own _CODES table says rate_limited): FakeVault._rate_limited passes code='RATE_LIMITED' "
-    "and FakeVaultera.error uses it verbatim",
-)
 def test_vaultera_429_error_code_is_lower_snake_case_like_its_other_codes() -> None:
     fake = FakeVaultera(rate_limit=0)
     with wired(fake, "in_process") as wire:

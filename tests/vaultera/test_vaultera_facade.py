@@ -612,7 +612,7 @@ def test_rate_limit_after_the_retry_budget(v: Driver) -> None:
     v.fake.inject("429", times=None, retry_after=0)
     quick = v.client.with_options(max_retries=1)
     error = v.raises(RateLimitError, quick.api_keys.list).value
-    assert error.status_code == 429 and error.retry_after == 0 and error.code == "RATE_LIMITED"
+    assert error.status_code == 429 and error.retry_after == 0 and error.code == "rate_limited"
     assert v.fake.count() == 2
 
 

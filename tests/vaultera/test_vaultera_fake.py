@@ -203,7 +203,7 @@ def test_rate_limit(fake_vaultera: FakeVaultera) -> None:
     with raw(fake) as http:
         assert [http.get("/api_keys").status_code for _ in range(3)] == [200, 200, 429]
         limited = http.get("/api_keys")
-    assert limited.json()["errors"]["code"] == "RATE_LIMITED" and int(limited.headers["retry-after"]) >= 1
+    assert limited.json()["errors"]["code"] == "rate_limited" and int(limited.headers["retry-after"]) >= 1
 
 
 # --- session tokens and the iframe pages ----------------------------------------------------------------

@@ -314,7 +314,7 @@ class FakeVault:
         return None
 
     def _rate_limited(self, retry_after: int | None) -> httpx.Response:
-        response = self.error(429, "Too many requests", code="RATE_LIMITED")
+        response = self.error(429, "Too many requests")  # each vault's own code for a 429
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)
         return response

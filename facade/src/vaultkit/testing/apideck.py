@@ -488,9 +488,7 @@ class FakeApideck(FakeVault):
     # --- the vault's conventions -----------------------------------------------------------------
 
     def error(self, status: int, message: str, *, code: str | None = None) -> httpx.Response:
-        type_name = (
-            code if code and code != "RATE_LIMITED" else _TYPE_NAMES.get(status, "InternalServerError" if status >= 500 else "Error")
-        )
+        type_name = code or _TYPE_NAMES.get(status, "InternalServerError" if status >= 500 else "Error")
         return self._fail(status, message, type_name=type_name)
 
     def _fail(self, status: int, message: str, *, type_name: str | None = None, detail: Any = None) -> httpx.Response:

@@ -145,6 +145,13 @@ class FakeVaultPAM(FakeVault):
         if response.status_code == 429 and "retry-after" not in response.headers:
             response.headers["retry-after"] = str(self._seconds_to_reset())
 
+    def unknown_enum(self, payload: Any) -> Any:
+        """Memberships: a role VaultPAM has not documented (roles are open strings in our spec)."""
+        if isinstance(payload, dict) and payload.get("memberships"):
+            first, *rest = payload["memberships"]
+            return {**payload, "memberships": [{**first, "role": "break_glass_approver"}, *rest]}
+        return payload
+
     def refuse_invalid(self, request: httpx.Request, route_key: str, problems: list[str]) -> httpx.Response:
         if route_key == _LOGIN:  # every login failure looks the same
             return self.error(401, "Authentication failed.")
