@@ -65,7 +65,15 @@ LOST = frozenset({"reset_before", "reset_after", "timeout"})
 DAMAGED_BODY = frozenset({"truncated_json", "empty_body", "wrong_type"})
 # The values each fake's `unknown_enum` fault writes into an open enum field.
 UNKNOWN_ENUMS = frozenset(
-    {"SOME_STORAGE_ADDED_LATER", "suspended_by_vendor", "quarantined", "quantum-computing", "suspended", "service_code"}
+    {
+        "SOME_STORAGE_ADDED_LATER",
+        "suspended_by_vendor",
+        "quarantined",
+        "quantum-computing",
+        "break_glass_approver",
+        "suspended",
+        "service_code",
+    }
 )
 TIMEOUT = 0.02  # in-process, only the injected delay is subject to it
 
