@@ -622,7 +622,7 @@ def test_a_path_identifier_never_reaches_another_route(vault: str, route: str, c
     assert reached == {route}, f"{route} with {step!r} reached {reached}"
 
 
-# --- known gaps in vaultkit's core (see the report on issue 6): strict xfails, so a fix shows up ---------------
+# --- arguments that would only fail inside httpx: refused before sending ------------------------------------
 
 _TOO_LONG = "x" * 70_000
 LONG_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
@@ -634,10 +634,7 @@ LONG_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 
 
-# Known gap (reported on issue 6): an argument that makes the URL longer than httpx's 64 KB limit escapes as a bare
-# httpx.InvalidURL. Fix in _core/client.py: BaseClient._exchange turns httpx.InvalidURL, raised while building or
-# signing the request, into InvalidRequestError (nothing was sent).
-@pytest.mark.xfail(strict=True, raises=httpx.InvalidURL, reason="core: a URL over 64 KB escapes as httpx.InvalidURL")
+# An argument that makes the URL longer than httpx's 64 KB limit is refused, not a bare httpx.InvalidURL.
 @pytest.mark.parametrize(("vault", "call"), LONG_CALLS, ids=[f"{vault}-{index}" for index, (vault, _) in enumerate(LONG_CALLS)])
 def test_an_argument_too_long_for_a_url_is_refused(vault: str, call: Callable[[Any], Any]) -> None:
     ctx = _context(vault)
@@ -659,10 +656,7 @@ SURROGATE_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 
 
-# Known gap (reported on issue 6): a string with a lone surrogate passes the argument checks and escapes as
-# UnicodeEncodeError when httpx encodes it. Fix in _core/checks.py: text() and texts() refuse a value whose
-# value.encode("utf-8") fails.
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason="core: a lone surrogate escapes as UnicodeEncodeError")
+# A string with a lone surrogate (not encodable as UTF-8) is refused, not a bare UnicodeEncodeError.
 @pytest.mark.parametrize(("vault", "call"), SURROGATE_CALLS, ids=[f"{vault}-{index}" for index, (vault, _) in enumerate(SURROGATE_CALLS)])
 def test_lone_surrogates_are_refused(vault: str, call: Callable[[Any], Any]) -> None:
     ctx = _context(vault)

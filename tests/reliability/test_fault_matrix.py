@@ -111,25 +111,6 @@ def expected(op: Op, fault: str) -> Outcome:
     return Outcome(sends=1)
 
 
-# Cases where vaultkit's core does not (yet) meet the rule (reported on issue 6). Strict xfails, so a fix shows up.
-# - A DELETE whose answer was lost (reset after processing, timeout) is retried, as an idempotent request; the retry
-#   finds nothing and its 404 is raised as NotFoundError although the delete happened. Fix in _core: remember that an
-#   earlier attempt may have been applied, and take a 404 to the retried DELETE as done.
-# - reveal_many (a GET) whose only chunk fails without a retry (500, unreadable body) raises BulkOperationError with
-#   every alias "unknown (may have been applied)" instead of the plain error. Fix in _core/bulk.run_chunked: chunks of
-#   an idempotent call never have an unknown outcome (they failed: safe to retry).
-_DELETE_RETRY = "core: a retried DELETE whose first answer was lost ends in NotFoundError"
-_READ_BULK = "core: a failed reveal_many reports its aliases as 'unknown outcome'"
-KNOWN: dict[tuple[str, str], str] = {
-    **{
-        (op, fault): _DELETE_RETRY
-        for op in ("vgs.aliases.delete", "apideck.consumers.delete", "apideck.connections.delete", "vaultera.cards.delete")
-        for fault in ("reset_after", "timeout")
-    },
-    **{("vgs.aliases.reveal_many", fault): _READ_BULK for fault in ("500", "truncated_json", "empty_body", "wrong_type")},
-}
-
-
 class Recording(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """The fake's in-process transport, keeping every answer body the client received."""
 
@@ -194,8 +175,7 @@ def _check_success(op: Op, fault: str, outcome: Outcome, result: Any, transport:
 
 
 def _case(op: Op, fault: str, mode: str) -> Any:
-    marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN[(op.id, fault)])] if (op.id, fault) in KNOWN else []
-    return pytest.param(op, fault, mode, id=f"{mode}-{op.id}-{fault}", marks=marks)
+    return pytest.param(op, fault, mode, id=f"{mode}-{op.id}-{fault}")
 
 
 # Async clients share every line of the pipeline with sync ones (one plan, two drivers), so the async half of
@@ -261,8 +241,7 @@ def test_the_matrix_covers_every_operation_and_fault() -> None:
     assert {op.id for op in OPERATIONS} >= ASYNC_OPS
     print(
         f"\nfault matrix: {len(OPERATIONS)} operations {per_vault} × {len(FAULTS)} faults sync "
-        f"+ {len(ASYNC_OPS)} operations × {len(FAULTS)} faults async = {len(CASES)} cases "
-        f"({sum(1 for case in CASES if case.marks)} known failures, xfail strict)"
+        f"+ {len(ASYNC_OPS)} operations × {len(FAULTS)} faults async = {len(CASES)} cases"
     )
 
 

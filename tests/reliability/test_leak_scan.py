@@ -61,7 +61,7 @@ CARD_3 = "4929804463622139"
 SERVICE_CODE = "7391"
 GATEWAY_HEADER = "gw-SECRET-header-9Hq"
 GATEWAY_URL = "https://gw.test/pay?order=1"
-GATEWAY_URL_SECRET = "gw-url-SECRET-5Rt"  # a third party's credential in its URL: see the xfail at the end
+GATEWAY_URL_SECRET = "gw-url-SECRET-5Rt"  # a third party's credential in its URL
 
 
 @dataclass
@@ -458,13 +458,10 @@ def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
     assert leaks == [], "\n".join(f"{kind}: {secret!r} in {text!r}" for kind, secret, text in leaks[:20])
 
 
-# --- known gaps in vaultkit's core (see the report on issue 6): strict xfails, so a fix shows up -----------------
+# --- secrets in places the caller did not mean them to be -------------------------------------------------
 
 
-# Known gap (reported on issue 6): httpx logs the full request URL, and a third party's credential inside Vaultera's
-# `url=` parameter is percent-encoded (token%3D...), which the log filter's name=value rule misses. Fix in
-# _core/redact.py: _PARAM also matches a sensitive name followed by an encoded '=' (%3D), up to '&', '%26', '#' or space.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="core: a credential in a third party's URL reaches httpx's log")
+# httpx logs the full request URL; a third party's credential inside Vaultera's percent-encoded `url=` is masked too.
 def test_a_secret_in_a_third_partys_url_never_reaches_the_logs() -> None:
     fake = FakeVaultera(api_key=VAULTERA_KEY)
     with every_log_record() as records, fake.serve() as url, fake.client(base_url=url, retry_policy=FAST) as vaultera:
@@ -475,10 +472,7 @@ def test_a_secret_in_a_third_partys_url_never_reaches_the_logs() -> None:
     assert [record.name for record in records if _found(GATEWAY_URL_SECRET, formatter.format(record))] == []
 
 
-# Known gap (reported on issue 6): checks.choice echoes a refused value of up to 40 characters, so a secret passed to
-# the wrong argument (a card number as `format`, a URL as `method`) lands in the exception text. Fix in
-# _core/checks.py: choice() names the argument and the allowed values, never the value given.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="core: checks.choice echoes the refused value")
+# A secret passed to the wrong argument (a card number as `format`, a URL as `method`) is not echoed.
 def test_a_secret_passed_to_the_wrong_argument_is_not_echoed() -> None:
     vgs_fake, vaultera_fake = FakeVGS(), FakeVaultera()
     errors: list[BaseException] = []

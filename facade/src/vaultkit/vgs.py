@@ -246,7 +246,7 @@ class Aliases(Resource[M]):
             return [found.get(alias) for alias in part]
 
         records = yield from run_chunked(
-            wanted, CHUNK, chunk, vault=_NAME, what="aliases.reveal_many", concurrency=self._client._concurrency
+            wanted, CHUNK, chunk, vault=_NAME, what="aliases.reveal_many", concurrency=self._client._concurrency, idempotent=True
         )
         return {alias: record for alias, record in zip(wanted, records, strict=True) if record is not None}
 

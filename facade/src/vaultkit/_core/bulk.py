@@ -32,6 +32,7 @@ def run_chunked(
     vault: str,
     what: str,
     concurrency: int,
+    idempotent: bool = False,
 ) -> Plan[list[R]]:
     """Run `run_chunk` over `items` in chunks of `size`; return one result per item, in input order."""
     parts = chunks(items, size)
@@ -50,7 +51,7 @@ def run_chunked(
         results.extend([None] * len(part))
         if outcome.error is not None:
             errors.append(outcome.error)
-            (unknown if outcome_unknown(outcome.error) else failed).extend(indices)
+            (unknown if not idempotent and outcome_unknown(outcome.error) else failed).extend(indices)
         else:
             failed.extend(indices)
     if not errors:

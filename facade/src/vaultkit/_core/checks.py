@@ -19,7 +19,15 @@ def text(value: object, name: str, vault: str, *, allow_empty: bool = False) -> 
         raise InvalidRequestError(f"{name} must be a string, not {type(value).__name__}", vault=vault)
     if not value and not allow_empty:
         raise InvalidRequestError(f"{name} must not be empty", vault=vault)
+    _encodable(value, name, vault)
     return value
+
+
+def _encodable(value: str, name: str, vault: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequestError(f"{name} is not valid text (it contains a lone surrogate)", vault=vault) from None
 
 
 def optional_text(value: object, name: str, vault: str) -> str | None:
@@ -38,14 +46,14 @@ def texts(values: object, name: str, vault: str, *, allow_empty_list: bool = Fal
             raise InvalidRequestError(f"{name}[{index}] must be a string, not {type(value).__name__}", vault=vault)
         if not value and not allow_empty_items:
             raise InvalidRequestError(f"{name}[{index}] must not be empty", vault=vault)
+        _encodable(value, f"{name}[{index}]", vault)
     return list(values)
 
 
 def choice(value: object, allowed: Collection[S], name: str, vault: str) -> S:
     """One of a closed set of strings."""
     if not isinstance(value, str) or value not in allowed:
-        shown = value if isinstance(value, str) and len(value) <= 40 else type(value).__name__
-        raise InvalidRequestError(f"{name} must be one of {', '.join(sorted(allowed))}; got {shown!r}", vault=vault)
+        raise InvalidRequestError(f"{name} must be one of {', '.join(sorted(allowed))}", vault=vault)
     return value  # type: ignore[return-value]
 
 

@@ -23,7 +23,7 @@ from . import checks, config
 from .failures import ErrorParser, status_error, transport_error, unreadable
 from .ratelimit import RateLimit, read_rate_limit
 from .redact import install_log_redaction
-from .retry import IDEMPOTENT_METHODS, RetryPolicy, send_with_retries
+from .retry import GONE_AFTER_RETRY, IDEMPOTENT_METHODS, RetryPolicy, send_with_retries
 from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
 from .transport import AsyncLazyTransport, LazyTransport
 
@@ -226,7 +226,13 @@ class BaseClient(Generic[M]):
         raise_for_status: bool = True,
     ) -> Plan[httpx.Response]:
         """Send one request (built from a generated `_get_kwargs` result) with retries; map failures to VaultErrors."""
-        request = self._request(kwargs, headers)
+        try:
+            request = self._request(kwargs, headers)
+        except httpx.InvalidURL as exc:
+            raise InvalidRequestError(
+                f"{kwargs['method'].upper()} {kwargs['url'].split('?')[0][:80]}: the request cannot be built ({exc})",
+                vault=self._profile.name,
+            ) from None
         idempotent = request.method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         try:
             response = yield from send_with_retries(
@@ -234,7 +240,11 @@ class BaseClient(Generic[M]):
             )
         except httpx.TransportError as exc:
             raise transport_error(self._profile.name, exc, request, (*self._secrets, *secrets)) from None
-        if raise_for_status and response.status_code >= 300:
+        except httpx.InvalidURL as exc:  # signing made the URL too long (a query-parameter credential)
+            raise InvalidRequestError(
+                f"{request.method} {request.url.path[:80]}: the request cannot be sent ({exc})", vault=self._profile.name
+            ) from None
+        if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
             raise status_error(self._profile.name, response, self._profile.parse_error, (*self._secrets, *secrets))
         return response
 
@@ -254,6 +264,8 @@ class BaseClient(Generic[M]):
         (wrong shape, wrong type, not JSON) becomes an `UnexpectedResponseError`.
         """
         response = yield from self._exchange(endpoint._get_kwargs(**arguments), idempotent=idempotent, secrets=secrets, headers=headers)
+        if response.extensions.get(GONE_AFTER_RETRY):
+            return None  # type: ignore[return-value]  # a retried DELETE whose first attempt did it: done, nothing to read
         try:
             return convert(endpoint._parse_response(client=self._parser, response=response))
         except Exception as exc:  # noqa: BLE001 - any parse failure means the body is not what the spec says

@@ -17,7 +17,7 @@ from urllib.parse import quote, quote_plus
 MASK = "[REDACTED]"
 SENSITIVE_PARAMS = ("api_key", "apikey", "access_token", "session_token", "service_code_token", "token", "password", "secret")
 # `name=value` inside a URL or a query string, for the names above (case-insensitive).
-_PARAM = re.compile(r"(?i)(?<![A-Za-z0-9_])(" + "|".join(SENSITIVE_PARAMS) + r")=([^&#\s\"']*)")
+_PARAM = re.compile(r"(?i)(?:(?<![A-Za-z0-9_])|(?<=%3F)|(?<=%26))(" + "|".join(SENSITIVE_PARAMS) + r")(=|%3D)((?:(?!%26)[^&#\s\"'])*)")
 # `scheme://user:password@` in a URL.
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]*@")
 _MIN_SECRET = 4  # shorter strings would mask ordinary text
@@ -25,7 +25,7 @@ _MIN_SECRET = 4  # shorter strings would mask ordinary text
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
     """`text` with credential query parameters, URL user-info and every given secret masked."""
-    text = _USERINFO.sub(rf"\1{MASK}@", _PARAM.sub(rf"\1={MASK}", text))
+    text = _USERINFO.sub(rf"\1{MASK}@", _PARAM.sub(rf"\1\2{MASK}", text))
     for secret in secrets:
         if len(secret) >= _MIN_SECRET:
             for form in {secret, quote(secret, safe=""), quote_plus(secret)}:

@@ -21,6 +21,7 @@ from .runtime import Plan, Send, Sleep
 
 _PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _IDEMPOTENT_RETRY_STATUSES = frozenset({502, 503, 504})
+GONE_AFTER_RETRY = "vaultkit.gone_after_retry"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
@@ -77,6 +78,7 @@ def send_with_retries(
     """Send `request` under `policy`; return the last response, or raise the last transport error."""
     waited = 0.0
     retry = 0
+    maybe_applied = False  # an earlier attempt may have reached the vault
     while True:
         response: httpx.Response | None = None
         error: Exception | None = None
@@ -88,6 +90,9 @@ def send_with_retries(
             on_response(response)
             if response.status_code < 400:
                 return response
+            if response.status_code == 404 and maybe_applied and request.method == "DELETE":
+                response.extensions[GONE_AFTER_RETRY] = True  # the earlier attempt deleted it
+                return response
         delay = _wanted_delay(policy, retry, response, error, idempotent) if retry < policy.max_retries else None
         if delay is None or waited + delay > policy.max_wait:
             if error is not None:
@@ -96,4 +101,7 @@ def send_with_retries(
             return response
         waited += delay
         retry += 1
+        maybe_applied = (
+            maybe_applied or (error is not None and not is_pre_send(error)) or (response is not None and response.status_code >= 500)
+        )
         yield Sleep(delay)
