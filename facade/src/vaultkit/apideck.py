@@ -810,13 +810,6 @@ def _id(value: object, name: str) -> str:
     return text
 
 
-def _header(value: str, name: str) -> str:
-    """A value sent as an HTTP header (the key, the app id, the consumer id): printable ASCII, as headers must be."""
-    if not value.isascii() or not value.isprintable():
-        raise InvalidRequestError(f"{name} must be printable ASCII: it is sent as an HTTP header", vault=_NAME)
-    return value
-
-
 def _opt_id(value: object, name: str) -> str | None:
     return None if value is None else _id(value, name)
 
@@ -1544,11 +1537,11 @@ class _ApideckClient(BaseClient[M]):
         calls act for; it may be left out and given later with `with_consumer()`. `base_url` (else
         `APIDECK_BASE_URL`) defaults to https://unify.apideck.com.
         """
-        api_key = _header(required(api_key, "APIDECK_API_KEY", name="api_key", vault=_NAME), "api_key")
+        api_key = checks.header_value(required(api_key, "APIDECK_API_KEY", name="api_key", vault=_NAME), "api_key", _NAME)
         app_id = required(app_id, "APIDECK_APP_ID", name="app_id", vault=_NAME)
-        self._app_id = _header(_id(app_id, "app_id"), "app_id")
+        self._app_id = checks.header_value(_id(app_id, "app_id"), "app_id", _NAME)
         consumer = _opt_id(setting(consumer_id, "APIDECK_CONSUMER_ID", name="consumer_id", vault=_NAME), "consumer_id")
-        self._consumer_id = None if consumer is None else _header(consumer, "consumer_id")
+        self._consumer_id = None if consumer is None else checks.header_value(consumer, "consumer_id", _NAME)
         self._setup(
             options,
             default_url=DEFAULT_URL,
@@ -1569,7 +1562,7 @@ class _ApideckClient(BaseClient[M]):
 
     def with_consumer(self, consumer_id: str) -> Self:
         """A copy of this client acting for another consumer, sharing the connection pool and options."""
-        return self._copy(_consumer_id=_header(_id(consumer_id, "consumer_id"), "consumer_id"))
+        return self._copy(_consumer_id=checks.header_value(_id(consumer_id, "consumer_id"), "consumer_id", _NAME))
 
     def _consumer_headers(self, *, required: bool) -> dict[str, str]:
         if self._consumer_id is None:

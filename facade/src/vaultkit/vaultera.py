@@ -390,9 +390,9 @@ def _proxy_headers(value: object) -> dict[str, str]:
     for name, item in value.items():
         if not isinstance(name, str) or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
             raise InvalidRequestError("headers has a name that is not a valid HTTP header name", vault=_NAME)
-        if not isinstance(item, str) or not item.isascii() or not item.replace("\t", " ").isprintable():
-            raise InvalidRequestError(f"header {name} must be a string of printable ASCII (no line breaks)", vault=_NAME)
-        headers[name] = item
+        if not isinstance(item, str):
+            raise InvalidRequestError(f"header {name} must be a string", vault=_NAME)
+        headers[name] = checks.header_value(item, f"header {name}", _NAME)
     return headers
 
 

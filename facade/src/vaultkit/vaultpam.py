@@ -84,13 +84,6 @@ class Safe:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _header(value: str, name: str) -> str:
-    """A value sent as an HTTP header (a token, the organization id): printable ASCII, as headers must be."""
-    if not value.isascii() or not value.isprintable():
-        raise InvalidRequestError(f"{name} must be printable ASCII: it is sent as an HTTP header", vault=_NAME)
-    return value
-
-
 # --- authentication ----------------------------------------------------------------------------
 
 _ACQUIRE, _RELEASE = object(), object()
@@ -296,8 +289,8 @@ class _VaultPAMClient(BaseClient[M]):
             None if explicit_login else setting(None, "VAULTPAM_TOKEN", name="token", vault=_NAME)
         )
         org = setting(org_id, "VAULTPAM_ORG_ID", name="org_id", vault=_NAME)
-        self._org = {"id": None if org is None else _header(org, "org_id")}
-        pat = None if pat is None else _header(pat, "token")
+        self._org = {"id": None if org is None else checks.header_value(org, "org_id", _NAME)}
+        pat = None if pat is None else checks.header_value(pat, "token", _NAME)
         if pat is not None:
             bearer = {"Authorization": f"Bearer {pat}"}
             self._setup(

@@ -30,6 +30,13 @@ def _encodable(value: str, name: str, vault: str) -> None:
         raise InvalidRequestError(f"{name} is not valid text (it contains a lone surrogate)", vault=vault) from None
 
 
+def header_value(value: str, name: str, vault: str) -> str:
+    """A value sent as an HTTP header (a key, an id, a token): printable ASCII (tabs allowed), as headers must be."""
+    if not value.isascii() or not value.replace("\t", " ").isprintable():
+        raise InvalidRequestError(f"{name} must be printable ASCII: it is sent as an HTTP header", vault=vault)
+    return value
+
+
 def optional_text(value: object, name: str, vault: str) -> str | None:
     """A string argument that may be None."""
     return None if value is None else text(value, name, vault)
