@@ -95,7 +95,7 @@ try:
         UpdateAliasRequest,
         UpdateAliasRequestData,
     )
-    from vgs_vault_client.types import UNSET, Unset
+    from vgs_vault_client.types import UNSET
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 
@@ -130,27 +130,33 @@ def _text(value: Any, name: str) -> str:
 
 
 def _record(data: Any) -> AliasRecord:
-    """A generated `RevealedData` as an `AliasRecord`, checking the types our spec promises."""
-    created = None if isinstance(data.created_at, Unset) else data.created_at
-    if created is not None and not isinstance(created, datetime):
-        raise TypeError("created_at is not a date-time")
-    classifiers = [] if isinstance(data.classifiers, Unset) else data.classifiers
+    """A `RevealedData` body (decoded JSON) as an `AliasRecord`, checking the types our spec promises.
+
+    Built straight from the JSON (not through the generated model): reveal and create are the hot
+    paths, and the generated model would only be converted again.
+    """
+    created = data.get("created_at")
+    if created is not None:
+        created = datetime.fromisoformat(_text(created, "created_at"))
+    storage = data.get("storage")
     return AliasRecord(
-        value=_text(data.value, "value"),
-        aliases=tuple(
-            Alias(_text(item.alias, "alias"), None if isinstance(item.format_, Unset) else item.format_) for item in data.aliases
-        ),
-        classifiers=tuple(_text(item, "classifier") for item in classifiers),
+        value=_text(data["value"], "value"),
+        aliases=tuple(Alias(_text(item["alias"], "alias"), _optional_text(item.get("format"), "format")) for item in data["aliases"]),
+        classifiers=tuple(_text(item, "classifier") for item in data.get("classifiers") or ()),
         created_at=created,
-        storage=None if isinstance(data.storage, Unset) else _text(data.storage, "storage"),
+        storage=_optional_text(storage, "storage"),
     )
 
 
-def _records(expected: int) -> Callable[[Any], list[AliasRecord]]:
-    """Converter for a create response: one record per item sent, in order."""
+def _optional_text(value: Any, name: str) -> str | None:
+    return None if value is None else _text(value, name)
 
-    def convert(parsed: Any) -> list[AliasRecord]:
-        records = [_record(item) for item in parsed.data]
+
+def _records(expected: int) -> Callable[[Any], list[AliasRecord]]:
+    """Converter for a create response (`{"data": [RevealedData]}`): one record per item sent, in order."""
+
+    def convert(body: Any) -> list[AliasRecord]:
+        records = [_record(item) for item in body["data"]]
         if len(records) != expected:
             raise ValueError(f"{len(records)} records for {expected} items")
         return records
@@ -208,7 +214,7 @@ class Aliases(Resource[M]):
                 ]
             )
             _check_payload(part, tags, body)
-            return (yield from self._client._call(create_aliases, body=body, convert=_records(len(part)), secrets=part))
+            return (yield from self._client._call(create_aliases, body=body, convert=_records(len(part)), json_status=201, secrets=part))
 
         return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
 
@@ -220,7 +226,9 @@ class Aliases(Resource[M]):
             format_=checks.choice(format, ALIAS_FORMATS, "format", _NAME),
             storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
-        records = yield from self._client._call(create_aliases, body=CreateAliasesRequest(data=[item]), convert=_records(1))
+        records = yield from self._client._call(
+            create_aliases, body=CreateAliasesRequest(data=[item]), convert=_records(1), json_status=201
+        )
         return records[0]
 
     @operation
@@ -232,6 +240,7 @@ class Aliases(Resource[M]):
                 alias=_alias_arg(alias),
                 storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
                 convert=_single_record,
+                json_status=200,
             )
         )
 
@@ -242,7 +251,9 @@ class Aliases(Resource[M]):
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
         def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | None]]:
-            found = yield from self._client._call(reveal_multiple_aliases, aliases=",".join(part), storage=kept, convert=_record_map)
+            found = yield from self._client._call(
+                reveal_multiple_aliases, aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+            )
             return [found.get(alias) for alias in part]
 
         records = yield from run_chunked(
@@ -289,14 +300,16 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
     return alias
 
 
-def _single_record(parsed: Any) -> AliasRecord:
-    if len(parsed.data) != 1:
+def _single_record(body: Any) -> AliasRecord:
+    """A reveal response: `{"data": [RevealedData]}`, exactly one."""
+    if len(body["data"]) != 1:
         raise ValueError("reveal answered with other than one record")
-    return _record(parsed.data[0])
+    return _record(body["data"][0])
 
 
-def _record_map(parsed: Any) -> dict[str, AliasRecord]:
-    return {alias: _record(data) for alias, data in parsed.data.additional_properties.items()}
+def _record_map(body: Any) -> dict[str, AliasRecord]:
+    """A reveal-many response: `{"data": {alias: RevealedData}}`."""
+    return {_text(alias, "alias"): _record(data) for alias, data in body["data"].items()}
 
 
 def _check_payload(values: Sequence[str], tags: Sequence[str], body: Any) -> None:

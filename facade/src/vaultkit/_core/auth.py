@@ -46,7 +46,9 @@ class HeaderAuth(HostBoundAuth):
         self._headers = dict(headers)
 
     def apply(self, request: httpx.Request) -> None:
-        request.headers.update(self._headers)
+        headers = request.headers
+        for name, value in self._headers.items():  # item by item: `update` would build a Headers object per request
+            headers[name] = value
 
 
 def basic_auth(base_url: str, username: str, password: str) -> HeaderAuth:

@@ -210,7 +210,7 @@ class BaseClient(Generic[M]):
         )
 
     def _observe(self, response: httpx.Response) -> None:
-        limit = read_rate_limit(response.headers)
+        limit = read_rate_limit(response.headers.raw)
         if limit is not None:
             self._state.rate_limit = limit
         if _log.isEnabledFor(logging.DEBUG):
@@ -253,6 +253,7 @@ class BaseClient(Generic[M]):
         endpoint: ModuleType,
         *,
         convert: Callable[[Any], T] = _identity,
+        json_status: int | None = None,
         idempotent: bool | None = None,
         secrets: Sequence[str] = (),
         headers: Mapping[str, str] | None = None,
@@ -260,13 +261,19 @@ class BaseClient(Generic[M]):
     ) -> Plan[T]:
         """Call one generated endpoint: build its request, send it with retries, parse its documented response.
 
-        `convert` turns the generated model into the facade's record; a body that fails either step
-        (wrong shape, wrong type, not JSON) becomes an `UnexpectedResponseError`.
+        `convert` turns the generated model into the facade's record. With `json_status` (the one
+        documented success status), `convert` gets the decoded JSON instead, skipping the generated
+        model: for hot paths whose records are built straight from the body. A body that fails either
+        step (wrong shape, wrong type, not JSON, another success status) becomes an `UnexpectedResponseError`.
         """
         response = yield from self._exchange(endpoint._get_kwargs(**arguments), idempotent=idempotent, secrets=secrets, headers=headers)
         if response.extensions.get(GONE_AFTER_RETRY):
             return None  # type: ignore[return-value]  # a retried DELETE whose first attempt did it: done, nothing to read
         try:
+            if json_status is not None:
+                if response.status_code != json_status:
+                    raise ValueError(f"status {response.status_code} is not the documented {json_status}")
+                return convert(response.json())
             return convert(endpoint._parse_response(client=self._parser, response=response))
         except Exception as exc:  # noqa: BLE001 - any parse failure means the body is not what the spec says
             raise unreadable(self._profile.name, response, exc) from None

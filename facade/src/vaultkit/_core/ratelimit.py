@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -44,14 +44,21 @@ def _seconds_until(value: str | None, now: float) -> float | None:
     return max(0.0, number - now) if number > _EPOCH_THRESHOLD else number
 
 
-_HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
+_PREFIX = b"x-ratelimit-"
 
 
-def read_rate_limit(headers: Mapping[str, str]) -> RateLimit | None:
-    """The `x-ratelimit-*` headers of a response, or None if it carries none."""
-    limit, remaining, reset = map(headers.get, _HEADERS)
-    if limit is None and remaining is None and reset is None:
+def read_rate_limit(raw_headers: Iterable[tuple[bytes, bytes]]) -> RateLimit | None:
+    """The `x-ratelimit-*` headers of a response (`httpx.Headers.raw`), or None if it carries none.
+
+    One pass over the raw header list: this runs on every response, and a by-name lookup scans it each time.
+    """
+    found: dict[bytes, str] = {}
+    for name, value in raw_headers:
+        if name[:12].lower() == _PREFIX:
+            found[name[12:].lower()] = value.decode("latin-1")
+    if not found:
         return None
+    limit, remaining, reset = found.get(b"limit"), found.get(b"remaining"), found.get(b"reset")
     reset_at = None
     if reset is not None:
         now = time.time()
