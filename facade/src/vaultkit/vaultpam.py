@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Unpack, overload
 
-import anyio
 import httpx
 
 from ._core import checks
@@ -127,7 +126,7 @@ class _SessionAuth(HostBoundAuth):
         self._token: str | None = None
         self._good_until = 0.0
         self._thread_lock = threading.Lock()
-        self._task_lock = anyio.Lock()
+        self._task_lock: Any = None  # an anyio.Lock, made by the first async flow (sync users never import anyio)
         self.issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
 
     def _valid_token(self) -> str | None:
@@ -211,6 +210,10 @@ class _SessionAuth(HostBoundAuth):
         if not self.signs(request):
             yield request
             return
+        if self._task_lock is None:  # one event loop: nothing awaits between this check and the assignment
+            import anyio
+
+            self._task_lock = anyio.Lock()
         flow, held, sent = self._flow(request), False, None
         try:
             while True:

@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
-import anyio
 import httpx
 
 T = TypeVar("T")
@@ -101,6 +100,8 @@ def _perform_sync(effect: Any, http: httpx.Client) -> Any:
 
 
 async def _perform_async(effect: Any, http: httpx.AsyncClient) -> Any:
+    import anyio  # only async clients need it: sync users never pay for importing it
+
     if isinstance(effect, Send):
         return await http.send(effect.request, auth=effect.auth, follow_redirects=False)
     if isinstance(effect, Sleep):
