@@ -19,11 +19,12 @@ sending.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any, Literal, Self, TypedDict, TypeVar, Unpack, get_args
+from typing import Any, Literal, Self, TypeAlias, TypedDict, TypeVar, Unpack, get_args
 from urllib.parse import quote, urlencode
 
 from ._core import checks
@@ -564,187 +565,131 @@ def _permissions(value: Any, name: str) -> ScopeResources | None:
     }
 
 
+_PLAIN: dict[str, Callable[[Any, str], Any]] = {
+    "str": _need_str,
+    "str | None": _str,
+    "bool | None": _bool,
+    "int | None": _int,
+    "float | None": _number,
+    "datetime | None": _when,
+    "tuple[str, ...]": _strs,
+}
+"""How a record field is read, by its annotation: the plain JSON shapes."""
+
+_R = TypeVar("_R")
+_NO_ATTRIBUTE = object()
+_Fields: TypeAlias = tuple[tuple[tuple[str, Callable[[Any, str], Any]], ...], frozenset[str]]
+_FIELDS: dict[type, _Fields] = {}
+
+
+def _fields(record: type) -> _Fields:
+    """A record's plain fields with their readers, and the names of the others (which callers must give)."""
+    known = _FIELDS.get(record)
+    if known is None:
+        fields_ = dataclasses.fields(record)
+        plain = tuple((each.name, _PLAIN[each.type]) for each in fields_ if isinstance(each.type, str) and each.type in _PLAIN)
+        known = _FIELDS[record] = (plain, frozenset(each.name for each in fields_) - {name for name, _ in plain})
+    return known
+
+
+def _read(record: type[_R], data: Any, prefix: str, **given: Any) -> _R:
+    """The `record` for a generated model: each plain field not `given` comes from the model's attribute
+    of the same name (`type` from `type_`; absent on a model that lacks it), type-checked by the field's
+    annotation; every other field must be given, so nothing the vault sent is silently left out."""
+    plain, others = _fields(record)
+    if not others <= given.keys():
+        raise TypeError(f"{record.__name__} needs {sorted(others - given.keys())}")  # a bug here, not in the response
+    for name, read in plain:
+        if name not in given:
+            value = getattr(data, name, _NO_ATTRIBUTE)
+            if value is _NO_ATTRIBUTE:
+                value = getattr(data, name + "_", UNSET)
+            given[name] = read(value, f"{prefix}.{name}")
+    return record(**given)
+
+
+def _value(data: Any) -> Any:
+    """A free-form `value` field (any JSON), or None."""
+    value = getattr(data, "value", UNSET)
+    return None if _absent(value) else value
+
+
 def _consent(data: Any) -> ConsentRecord:
-    return ConsentRecord(
-        id=_need_str(data.id, "consent.id"),
-        granted=_bool(data.granted, "consent.granted"),
-        created_at=_when(data.created_at, "consent.created_at"),
-        resources=_permissions(data.resources, "consent.resources"),
-    )
+    return _read(ConsentRecord, data, "consent", resources=_permissions(data.resources, "consent.resources"))
 
 
-def _option(data: Any) -> FormFieldOption:
-    return FormFieldOption(
-        label=_str(data.label, "option.label"),
-        value=None if _absent(getattr(data, "value", UNSET)) else data.value,
-        option_type=_str(data.option_type, "option.option_type"),
-        id=_str(getattr(data, "id", UNSET), "option.id"),
-        options=tuple(_option(item) for item in _items(getattr(data, "options", UNSET))),
+def _options(data: Any) -> tuple[FormFieldOption, ...]:
+    return tuple(
+        _read(FormFieldOption, item, "option", value=_value(item), options=_options(item))
+        for item in _items(getattr(data, "options", UNSET))
     )
 
 
 def _form_field(data: Any) -> FormField:
-    return FormField(
-        id=_str(data.id, "form_field.id"),
-        label=_str(data.label, "form_field.label"),
-        type=_str(data.type_, "form_field.type"),
-        required=_bool(data.required, "form_field.required"),
-        sensitive=_bool(data.sensitive, "form_field.sensitive"),
-        custom_field=_bool(data.custom_field, "form_field.custom_field"),
-        placeholder=_str(data.placeholder, "form_field.placeholder"),
-        description=_str(data.description, "form_field.description"),
-        allow_custom_values=_bool(data.allow_custom_values, "form_field.allow_custom_values"),
-        disabled=_bool(data.disabled, "form_field.disabled"),
-        hidden=_bool(data.hidden, "form_field.hidden"),
-        deprecated=_bool(data.deprecated, "form_field.deprecated"),
-        prefix=_str(data.prefix, "form_field.prefix"),
-        suffix=_str(data.suffix, "form_field.suffix"),
-        options=tuple(_option(item) for item in _items(data.options)),
-    )
+    return _read(FormField, data, "form_field", options=_options(data))
 
 
 def _configuration(data: Any) -> ResourceConfiguration:
-    return ResourceConfiguration(
-        resource=_str(data.resource, "configuration.resource"),
-        defaults=tuple(
-            ResourceDefault(
-                id=_str(item.id, "configuration.defaults.id"),
-                value=None if _absent(item.value) else item.value,
-                target=_str(item.target, "configuration.defaults.target"),
-                options=tuple(_option(option) for option in _items(item.options)),
-            )
-            for item in _items(data.defaults)
-        ),
+    defaults = tuple(
+        _read(ResourceDefault, item, "configuration.defaults", value=_value(item), options=_options(item)) for item in _items(data.defaults)
     )
-
-
-def _subscription(data: Any) -> WebhookSubscription:
-    return WebhookSubscription(
-        downstream_id=_str(data.downstream_id, "subscription.downstream_id"),
-        unify_event_types=_strs(data.unify_event_types, "subscription.unify_event_types"),
-        downstream_event_types=_strs(data.downstream_event_types, "subscription.downstream_event_types"),
-        execute_url=_str(data.execute_url, "subscription.execute_url"),
-        created_at=_when(data.created_at, "subscription.created_at"),
-    )
-
-
-def _custom_mapping(data: Any) -> CustomMapping:
-    return CustomMapping(
-        id=_str(data.id, "custom_mapping.id"),
-        key=_str(data.key, "custom_mapping.key"),
-        label=_str(data.label, "custom_mapping.label"),
-        value=_str(data.value, "custom_mapping.value"),
-        description=_str(data.description, "custom_mapping.description"),
-        required=_bool(data.required, "custom_mapping.required"),
-        custom_field=_bool(data.custom_field, "custom_mapping.custom_field"),
-        consumer_id=_str(data.consumer_id, "custom_mapping.consumer_id"),
-        example=_str(data.example, "custom_mapping.example"),
-    )
-
-
-def _custom_field(data: Any) -> CustomField:
-    return CustomField(
-        id=_str(data.id, "custom_field.id"),
-        name=_str(data.name, "custom_field.name"),
-        finder=_str(data.finder, "custom_field.finder"),
-        description=_str(data.description, "custom_field.description"),
-        value=None if _absent(data.value) else data.value,
-    )
+    return _read(ResourceConfiguration, data, "configuration", defaults=defaults)
 
 
 def _data_scopes(data: Any) -> DataScopes | None:
     if _absent(data):
         return None
-    return DataScopes(
-        enabled=_bool(data.enabled, "data_scopes.enabled"),
-        updated_at=_when(data.updated_at, "data_scopes.updated_at"),
-        resources=_permissions(data.resources, "data_scopes.resources"),
-    )
+    return _read(DataScopes, data, "data_scopes", resources=_permissions(data.resources, "data_scopes.resources"))
 
 
 def _connection(data: Any) -> Connection:
     """A generated `Connection` (or a `ConsumerConnection`, which has fewer fields) as a `Connection`."""
 
-    def get(name: str) -> Any:
-        return getattr(data, name, UNSET)
+    def many(name: str, convert: Callable[[Any], T]) -> tuple[T, ...]:
+        return tuple(convert(item) for item in _items(getattr(data, name, UNSET)))
 
-    latest = get("latest_consent")
-    return Connection(
-        id=_str(data.id, "connection.id"),
-        unified_api=_str(data.unified_api, "connection.unified_api"),
-        service_id=_str(data.service_id, "connection.service_id"),
-        name=_str(data.name, "connection.name"),
-        state=_str(data.state, "connection.state"),
-        health=_str(data.health, "connection.health"),
-        enabled=_bool(data.enabled, "connection.enabled"),
-        auth_type=_str(data.auth_type, "connection.auth_type"),
-        consent_state=_str(get("consent_state"), "connection.consent_state"),
-        oauth_grant_type=_str(get("oauth_grant_type"), "connection.oauth_grant_type"),
-        integration_state=_str(get("integration_state"), "connection.integration_state"),
-        status=_str(get("status"), "connection.status"),
-        consumer_id=_str(get("consumer_id"), "connection.consumer_id"),
-        tag_line=_str(data.tag_line, "connection.tag_line"),
-        website=_str(data.website, "connection.website"),
-        icon=_str(data.icon, "connection.icon"),
-        logo=_str(data.logo, "connection.logo"),
-        authorize_url=_str(get("authorize_url"), "connection.authorize_url"),
-        revoke_url=_str(get("revoke_url"), "connection.revoke_url"),
+    latest = getattr(data, "latest_consent", UNSET)
+    return _read(
+        Connection,
+        data,
+        "connection",
         settings=_json_object(data.settings, "connection.settings"),
         metadata=_json_object(data.metadata, "connection.metadata"),
-        form_fields=tuple(_form_field(item) for item in _items(get("form_fields"))),
-        configuration=tuple(_configuration(item) for item in _items(get("configuration"))),
-        configurable_resources=_strs(get("configurable_resources"), "connection.configurable_resources"),
-        resource_settings_support=_strs(get("resource_settings_support"), "connection.resource_settings_support"),
-        resource_schema_support=_strs(get("resource_schema_support"), "connection.resource_schema_support"),
-        settings_required_for_authorization=_strs(
-            get("settings_required_for_authorization"), "connection.settings_required_for_authorization"
-        ),
-        validation_support=_bool(get("validation_support"), "connection.validation_support"),
-        schema_support=_bool(get("schema_support"), "connection.schema_support"),
-        has_guide=_bool(get("has_guide"), "connection.has_guide"),
-        subscriptions=tuple(_subscription(item) for item in _items(get("subscriptions"))),
-        custom_mappings=tuple(_custom_mapping(item) for item in _items(get("custom_mappings"))),
-        consents=tuple(_consent(item) for item in _items(get("consents"))),
+        form_fields=many("form_fields", _form_field),
+        configuration=many("configuration", _configuration),
+        subscriptions=many("subscriptions", lambda item: _read(WebhookSubscription, item, "subscription")),
+        custom_mappings=many("custom_mappings", _custom_mapping),
+        consents=many("consents", _consent),
         latest_consent=None if _absent(latest) else _consent(latest),
-        data_scopes=_data_scopes(get("application_data_scopes")),
-        credentials_expire_at=_when(data.credentials_expire_at, "connection.credentials_expire_at"),
-        last_refresh_failed_at=_when(data.last_refresh_failed_at, "connection.last_refresh_failed_at"),
-        last_downstream_error_at=_when(get("last_downstream_error_at"), "connection.last_downstream_error_at"),
-        created_at=_when(data.created_at, "connection.created_at"),
-        updated_at=_when(data.updated_at, "connection.updated_at"),
+        data_scopes=_data_scopes(getattr(data, "application_data_scopes", UNSET)),
         extra=_extra(data),
     )
+
+
+def _custom_mapping(data: Any) -> CustomMapping:
+    return _read(CustomMapping, data, "custom_mapping")
+
+
+def _custom_field(data: Any) -> CustomField:
+    return _read(CustomField, data, "custom_field", value=_value(data))
 
 
 def _counts(data: Any, total: Any, **range_fields: Any) -> RequestCounts | None:
     if _absent(data) and _absent(total):
         return None
-    return RequestCounts(
-        total=_number(total, "aggregated_request_count"),
-        unify=None if _absent(data) else _number(data.unify, "request_counts.unify"),
-        proxy=None if _absent(data) else _number(data.proxy, "request_counts.proxy"),
-        vault=None if _absent(data) else _number(data.vault, "request_counts.vault"),
-        **range_fields,
-    )
+    return _read(RequestCounts, data, "request_counts", total=_number(total, "aggregated_request_count"), **range_fields)
 
 
 def _consumer(data: Any) -> Consumer:
     """A generated `Consumer` or `ConsumerSummary` (listed consumers carry no connections)."""
     metadata = data.metadata
-    return Consumer(
-        consumer_id=_need_str(data.consumer_id, "consumer_id"),
-        metadata=ConsumerMetadata()
-        if _absent(metadata)
-        else ConsumerMetadata(
-            account_name=_str(metadata.account_name, "metadata.account_name"),
-            user_name=_str(metadata.user_name, "metadata.user_name"),
-            email=_str(metadata.email, "metadata.email"),
-            image=_str(metadata.image, "metadata.image"),
-        ),
-        services=_strs(data.services, "services"),
+    return _read(
+        Consumer,
+        data,
+        "consumer",
+        metadata=ConsumerMetadata() if _absent(metadata) else _read(ConsumerMetadata, metadata, "metadata"),
         request_counts=_counts(data.request_counts, data.aggregated_request_count),
         connections=tuple(_connection(item) for item in _items(getattr(data, "connections", UNSET))),
-        application_id=_str(data.application_id, "application_id"),
         created_at=_when(data.created, "created"),
         updated_at=_when(data.modified, "modified"),
         request_count_updated_at=_when(data.request_count_updated, "request_count_updated"),
@@ -754,30 +699,14 @@ def _consumer(data: Any) -> Consumer:
 
 def _log(data: Any) -> Log:
     operation_, service = data.operation, data.service
-    return Log(
-        id=_need_str(data.id, "log.id"),
-        timestamp=_when(data.timestamp, "log.timestamp"),
-        http_method=_str(data.http_method, "log.http_method"),
-        path=_str(data.path, "log.path"),
-        status_code=_int(data.status_code, "log.status_code"),
-        success=_bool(data.success, "log.success"),
-        unified_api=_str(data.unified_api, "log.unified_api"),
+    return _read(
+        Log,
+        data,
+        "log",
         service_id=None if _absent(service) else _str(service.id, "log.service.id"),
         service_name=None if _absent(service) else _str(service.name, "log.service.name"),
         operation_id=None if _absent(operation_) else _str(operation_.id, "log.operation.id"),
         operation_name=None if _absent(operation_) else _str(operation_.name, "log.operation.name"),
-        consumer_id=_str(data.consumer_id, "log.consumer_id"),
-        error_message=_str(data.error_message, "log.error_message"),
-        duration=_number(data.duration, "log.duration"),
-        execution=_int(data.execution, "log.execution"),
-        latency=_number(data.latency, "log.latency"),
-        api_style=_str(data.api_style, "log.api_style"),
-        base_url=_str(data.base_url, "log.base_url"),
-        child_request=_bool(data.child_request, "log.child_request"),
-        has_children=_bool(data.has_children, "log.has_children"),
-        parent_id=_str(data.parent_id, "log.parent_id"),
-        sandbox=_bool(data.sandbox, "log.sandbox"),
-        source_ip=_str(data.source_ip, "log.source_ip"),
         extra=_extra(data),
     )
 
