@@ -461,6 +461,56 @@ def test_unknown_values_and_extra_fields_are_data() -> None:
     assert not connection.is_callable
 
 
+def test_log_entries_keep_unknown_fields_as_extra_and_read_their_service_and_operation() -> None:
+    entry = {
+        "id": "log-1",
+        "timestamp": "2021-07-12T14:26:17.420Z",
+        "status_code": 201.0,
+        "service": {"id": "salesforce", "name": "Salesforce"},
+        "operation": {"id": "leadsAdd", "name": "Create lead"},
+        "unified_api": "crm",
+        "region": "eu-central-1",
+    }
+    with _mock_client(lambda request: _page([entry], None)) as apideck:
+        (log,) = apideck.logs.list()
+    assert (log.id, log.status_code, log.connector_id, log.operation_name) == ("log-1", 201, "crm+salesforce", "Create lead")
+    assert log.timestamp == datetime(2021, 7, 12, 14, 26, 17, 420000, tzinfo=UTC)
+    assert log.extra == {"region": "eu-central-1"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"status_code": 200, "status": "OK", "data": ""},
+        {"status_code": 200, "status": "OK", "data": {"id": "log-1"}},
+        {"status_code": 200, "status": "OK"},
+        {"status_code": 200, "status": "OK", "data": ["log-1"]},
+        {"status_code": 200, "status": "OK", "data": [{"status_code": 200}]},
+        {"status_code": 200, "status": "OK", "data": [{"id": "log-1", "service": "salesforce"}]},
+        {"status_code": 200, "status": "OK", "data": [{"id": "log-1", "success": "yes"}]},
+        {"status_code": 200, "status": "OK", "data": [], "meta": {"cursors": {"next": 7}}},
+        {"status_code": "OK", "status": "OK", "data": []},
+        [{"id": "log-1"}],
+    ],
+    ids=[
+        "data-string",
+        "data-object",
+        "no-data",
+        "entry-string",
+        "entry-without-id",
+        "service-string",
+        "wrong-type",
+        "cursor-number",
+        "status-code-string",
+        "array-body",
+    ],
+)
+def test_a_log_page_that_breaks_the_spec_is_an_unexpected_response(body: Any) -> None:
+    with _mock_client(lambda request: httpx.Response(200, json=body)) as apideck, pytest.raises(UnexpectedResponseError) as caught:
+        list(apideck.logs.list())
+    assert caught.value.status_code == 200 and caught.value.vault == "apideck"
+
+
 def test_injected_unknown_enum_passes_through(fake_apideck: FakeApideck) -> None:
     fake_apideck.inject("unknown_enum", route="GET /vault/connections/{unified_api}/{service_id}")
     with fake_apideck.client() as apideck:

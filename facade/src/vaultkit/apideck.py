@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Literal, Self, TypeAlias, TypedDict, TypeVar, Unpack, get_args
 from urllib.parse import quote, urlencode
 
@@ -463,6 +463,8 @@ def _absent(value: Any) -> bool:
 
 
 def _str(value: Any, name: str) -> str | None:
+    if type(value) is str:  # the common case first: records are read field by field, page by page
+        return value
     if _absent(value):
         return None
     if not isinstance(value, str):
@@ -478,6 +480,8 @@ def _need_str(value: Any, name: str) -> str:
 
 
 def _bool(value: Any, name: str) -> bool | None:
+    if type(value) is bool:
+        return value
     if _absent(value):
         return None
     if not isinstance(value, bool):
@@ -533,22 +537,39 @@ def _json_object(value: Any, name: str) -> dict[str, Any] | None:
     return value
 
 
-def _extra(model: Any) -> dict[str, Any]:
-    return dict(getattr(model, "additional_properties", None) or {})
+_NO_ATTRIBUTE = object()
+
+
+def _get(data: Any, name: str, absent: Any = UNSET) -> Any:
+    """Field `name` of a generated model (`next` is its attribute `next_`) or of a JSON object decoded
+    straight from the body (hot paths skip the generated model); `absent` when it has none."""
+    if isinstance(data, dict):
+        return data.get(name, absent)
+    value = getattr(data, name, _NO_ATTRIBUTE)
+    return getattr(data, name + "_", absent) if value is _NO_ATTRIBUTE else value
+
+
+def _extra(data: Any, known: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Fields the vault sent beyond our spec: a model's additional properties, or a JSON object's keys not `known`."""
+    if isinstance(data, dict):
+        return {key: value for key, value in data.items() if key not in known}
+    return dict(getattr(data, "additional_properties", None) or {})
 
 
 def _envelope(parsed: Any) -> Any:
     """The `data` of a success envelope, after checking the envelope's own fields."""
-    _int(parsed.status_code, "status_code")
-    _str(parsed.status, "status")
-    return parsed.data
+    _int(_get(parsed, "status_code"), "status_code")
+    _str(_get(parsed, "status"), "status")
+    data = _get(parsed, "data")
+    if _absent(data):
+        raise TypeError("data is missing")
+    return data
 
 
 def _next_cursor(parsed: Any) -> str | None:
-    meta = parsed.meta
-    if _absent(meta) or _absent(meta.cursors):
-        return None
-    return _str(meta.cursors.next_, "meta.cursors.next")
+    meta = _get(parsed, "meta")
+    cursors = UNSET if _absent(meta) else _get(meta, "cursors")
+    return None if _absent(cursors) else _str(_get(cursors, "next"), "meta.cursors.next")
 
 
 def _permissions(value: Any, name: str) -> ScopeResources | None:
@@ -577,34 +598,40 @@ _PLAIN: dict[str, Callable[[Any, str], Any]] = {
 """How a record field is read, by its annotation: the plain JSON shapes."""
 
 _R = TypeVar("_R")
-_NO_ATTRIBUTE = object()
-_Fields: TypeAlias = tuple[tuple[tuple[str, Callable[[Any, str], Any]], ...], frozenset[str]]
-_FIELDS: dict[type, _Fields] = {}
+_Fields: TypeAlias = tuple[tuple[tuple[str, Callable[[Any, str], Any], str], ...], frozenset[str]]
+_FIELDS: dict[tuple[type, str], _Fields] = {}
 
 
-def _fields(record: type) -> _Fields:
-    """A record's plain fields with their readers, and the names of the others (which callers must give)."""
-    known = _FIELDS.get(record)
+def _fields(record: type, prefix: str) -> _Fields:
+    """A record's plain fields (name, reader, label for errors), and the names of the others (which callers must give)."""
+    known = _FIELDS.get((record, prefix))
     if known is None:
         fields_ = dataclasses.fields(record)
-        plain = tuple((each.name, _PLAIN[each.type]) for each in fields_ if isinstance(each.type, str) and each.type in _PLAIN)
-        known = _FIELDS[record] = (plain, frozenset(each.name for each in fields_) - {name for name, _ in plain})
+        plain = tuple(
+            (each.name, _PLAIN[each.type], f"{prefix}.{each.name}")
+            for each in fields_
+            if isinstance(each.type, str) and each.type in _PLAIN
+        )
+        known = _FIELDS[record, prefix] = (plain, frozenset(each.name for each in fields_) - {name for name, _, _ in plain})
     return known
 
 
+def _plain_names(record: type) -> frozenset[str]:
+    """The names of a record's plain fields."""
+    return frozenset(name for name, _, _ in _fields(record, "")[0])
+
+
 def _read(record: type[_R], data: Any, prefix: str, **given: Any) -> _R:
-    """The `record` for a generated model: each plain field not `given` comes from the model's attribute
-    of the same name (`type` from `type_`; absent on a model that lacks it), type-checked by the field's
-    annotation; every other field must be given, so nothing the vault sent is silently left out."""
-    plain, others = _fields(record)
+    """The `record` for a generated model or a decoded JSON object: each plain field not `given` is the
+    field of the same name (see `_get`), type-checked by the field's annotation; every other field must
+    be given, so nothing the vault sent is silently left out."""
+    plain, others = _fields(record, prefix)
     if not others <= given.keys():
         raise TypeError(f"{record.__name__} needs {sorted(others - given.keys())}")  # a bug here, not in the response
-    for name, read in plain:
+    field_of = data.get if isinstance(data, dict) else partial(_get, data)
+    for name, read, label in plain:
         if name not in given:
-            value = getattr(data, name, _NO_ATTRIBUTE)
-            if value is _NO_ATTRIBUTE:
-                value = getattr(data, name + "_", UNSET)
-            given[name] = read(value, f"{prefix}.{name}")
+            given[name] = read(field_of(name, UNSET), label)
     return record(**given)
 
 
@@ -698,17 +725,26 @@ def _consumer(data: Any) -> Consumer:
 
 
 def _log(data: Any) -> Log:
-    operation_, service = data.operation, data.service
+    """A log entry, decoded straight from the JSON body (logs are paged in bulk: no generated model)."""
+    entry = _json_object(data, "log")
+    if entry is None:
+        raise TypeError("log is missing")
+    service = _json_object(entry.get("service"), "log.service") or {}
+    operation_ = _json_object(entry.get("operation"), "log.operation") or {}
     return _read(
         Log,
-        data,
+        entry,
         "log",
-        service_id=None if _absent(service) else _str(service.id, "log.service.id"),
-        service_name=None if _absent(service) else _str(service.name, "log.service.name"),
-        operation_id=None if _absent(operation_) else _str(operation_.id, "log.operation.id"),
-        operation_name=None if _absent(operation_) else _str(operation_.name, "log.operation.name"),
-        extra=_extra(data),
+        service_id=_str(service.get("id"), "log.service.id"),
+        service_name=_str(service.get("name"), "log.service.name"),
+        operation_id=_str(operation_.get("id"), "log.operation.id"),
+        operation_name=_str(operation_.get("name"), "log.operation.name"),
+        extra=_extra(entry, _LOG_FIELDS),
     )
+
+
+_LOG_FIELDS = _plain_names(Log) | {"service", "operation"}
+"""The fields our spec gives a log entry: the rest are Apideck's additions (`Log.extra`)."""
 
 
 def _one(convert: Callable[[Any], T]) -> Callable[[Any], T]:
@@ -718,12 +754,20 @@ def _one(convert: Callable[[Any], T]) -> Callable[[Any], T]:
 
 def _many(convert: Callable[[Any], T]) -> Callable[[Any], builtins.list[T]]:
     """Converter for an envelope whose `data` is a list."""
-    return lambda parsed: [convert(item) for item in _envelope(parsed)]
+    return lambda parsed: [convert(item) for item in _listed(parsed)]
 
 
 def _page(convert: Callable[[Any], T]) -> Callable[[Any], tuple[builtins.list[T], str | None]]:
     """Converter for one page: its items and the next cursor."""
-    return lambda parsed: ([convert(item) for item in _envelope(parsed)], _next_cursor(parsed))
+    return lambda parsed: ([convert(item) for item in _listed(parsed)], _next_cursor(parsed))
+
+
+def _listed(parsed: Any) -> builtins.list[Any]:
+    """The `data` list of a success envelope."""
+    items = _envelope(parsed)
+    if not isinstance(items, builtins.list):
+        raise TypeError(f"data is {type(items).__name__}, not a list")
+    return items
 
 
 # --- argument checks ---------------------------------------------------------------------------
@@ -1437,7 +1481,11 @@ class Logs(_ApideckResource[M]):
         convert = _page(_log)
 
         def fetch(cursor: str | None) -> Plan[tuple[builtins.list[Log], str | None]]:
-            return (yield from self._client._call(logs_all, cursor=_unset(cursor), headers=headers, convert=convert, **arguments))
+            return (
+                yield from self._client._call(
+                    logs_all, cursor=_unset(cursor), headers=headers, convert=convert, json_status=200, **arguments
+                )
+            )
 
         return follow_cursors(fetch, vault=_NAME, what="logs.list")
 
