@@ -430,20 +430,29 @@ def _echoing(scan: Scan) -> None:
         scan.expect_error(lambda: vaultera.api_keys.list())
 
 
-def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
+_FORMATTER = logging.Formatter("%(name)s %(levelname)s %(message)s")
+
+
+def _scan_every_operation() -> tuple[Scan, list[logging.LogRecord], list[BaseException], list[tuple[str, str, str]]]:
+    """Drive every operation of every vault; return the scan, the log records, the exceptions and the leaks found."""
     scan = Scan()
     with every_log_record() as records:
         for drive in (_vgs, _apideck, _vaultpam, _vaultera, _echoing):
             drive(scan)
-    formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     texts: list[tuple[str, str]] = []
     for record in records:
-        texts += [("log", formatter.format(record)), ("log", repr(record.msg)), ("log", repr(record.args))]
+        texts += [("log", _FORMATTER.format(record)), ("log", repr(record.msg)), ("log", repr(record.args))]
     seen: set[int] = set()
     errors = [error for caught in scan.exceptions for error in _chain(caught, seen)]
     texts += [("exception", text) for error in errors for text in (str(error), repr(error))]
     texts += [("repr", text) for text in scan.shown]
     leaks = [(kind, secret, text[:160]) for secret in sorted(scan.secrets) for kind, text in texts if _found(secret, text)]
+    return scan, list(records), errors, leaks
+
+
+def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
+    scan, records, errors, leaks = _scan_every_operation()
+    formatter = _FORMATTER
     logged = [record.name for record in records]
     print(
         f"\nleak scan: {len(records):,} log records scanned ({len(set(logged))} loggers: {', '.join(sorted(set(logged)))}), "
@@ -456,6 +465,16 @@ def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
     )
     assert any("api_key=" in formatter.format(record) for record in records), "Vaultera requests were not logged with their (masked) key"
     assert leaks == [], "\n".join(f"{kind}: {secret!r} in {text!r}" for kind, secret, text in leaks[:20])
+
+
+def test_the_scan_finds_leaks_when_log_redaction_is_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The control: the same scan, with the HTTP loggers' redacting filter passing records unchanged, must fail."""
+    from vaultkit._core.redact import RedactingFilter
+
+    monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)
+    _, _, _, leaks = _scan_every_operation()
+    print(f"\nleak scan control, log redaction off: {len(leaks)} leaks found")
+    assert any(kind == "log" for kind, _, _ in leaks), "the scan found nothing with redaction off: it cannot detect a leak"
 
 
 # --- secrets in places the caller did not mean them to be -------------------------------------------------
