@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -939,8 +940,9 @@ def _status_code(value: object, name: str) -> int:
 
 
 def _limit(value: object) -> int:
-    """The page size: as asked (1..200), else the largest, so a full listing takes the fewest round trips."""
-    return PAGE_LIMIT if value is None else checks.integer(value, "limit", _NAME, low=1, high=PAGE_LIMIT)
+    """The page size: as asked, capped at the 200 Apideck serves; by default the largest, so a full
+    listing takes the fewest round trips (the entries listed are the same whatever the page size)."""
+    return PAGE_LIMIT if value is None else min(checks.integer(value, "limit", _NAME, low=1, high=sys.maxsize), PAGE_LIMIT)
 
 
 def _unset(value: Any) -> Any:
@@ -1020,7 +1022,7 @@ class Consumers(_ApideckResource[M]):
         """Every consumer (without connections), following cursors lazily.
 
         `consumer_id_prefix`: only ids starting with it; `search`: id, email, account or user name
-        contains it; `limit`: page size 1..200 (default 200).
+        contains it; `limit`: page size, at least 1, capped at 200 (the default).
         """
         arguments = {
             "filterconsumer_id": _unset(checks.optional_text(consumer_id_prefix, "consumer_id_prefix", _NAME)),
@@ -1435,11 +1437,12 @@ class Logs(_ApideckResource[M]):
         exclude_unified_apis: str | Sequence[str] | None = None,
         limit: int | None = None,
     ) -> Stream[Log]:
-        """Every log entry matching the filters, following cursors lazily; `limit` is the page size (1..200, default 200).
+        """Every log entry matching the filters, following cursors lazily.
 
-        `connector_id` is `<unified_api>+<service_id>` (Apideck documents that it is currently not
-        applied); `path` matches per `path_match_mode` (server default CONTAINS); dates are
-        inclusive; `exclude_unified_apis` leaves out whole Unified APIs (for example `["vault"]`).
+        `limit` is the page size (at least 1, capped at 200, the default). `connector_id` is
+        `<unified_api>+<service_id>` (Apideck documents that it is currently not applied); `path`
+        matches per `path_match_mode` (server default CONTAINS); dates are inclusive;
+        `exclude_unified_apis` leaves out whole Unified APIs (for example `["vault"]`).
         """
         headers = self._consumer()
         start = None if start_date is None else _datetime(start_date, "start_date")
