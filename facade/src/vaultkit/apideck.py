@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -942,7 +941,7 @@ def _status_code(value: object, name: str) -> int:
 def _limit(value: object) -> int:
     """The page size: as asked, capped at the 200 Apideck serves; by default the largest, so a full
     listing takes the fewest round trips (the entries listed are the same whatever the page size)."""
-    return PAGE_LIMIT if value is None else min(checks.integer(value, "limit", _NAME, low=1, high=sys.maxsize), PAGE_LIMIT)
+    return PAGE_LIMIT if value is None else min(checks.integer(value, "limit", _NAME, low=1, high=None), PAGE_LIMIT)
 
 
 def _unset(value: Any) -> Any:

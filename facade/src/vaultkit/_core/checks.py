@@ -69,10 +69,11 @@ def optional_choice(value: object, allowed: Collection[S], name: str, vault: str
     return None if value is None else choice(value, allowed, name, vault)
 
 
-def integer(value: object, name: str, vault: str, *, low: int, high: int) -> int:
-    """A whole number in [low, high]."""
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise InvalidRequestError(f"{name} must be a whole number from {low} to {high}", vault=vault)
+def integer(value: object, name: str, vault: str, *, low: int, high: int | None) -> int:
+    """A whole number in [low, high] (no upper bound when `high` is None)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < low or (high is not None and value > high):
+        bounds = f", at least {low}" if high is None else f" from {low} to {high}"
+        raise InvalidRequestError(f"{name} must be a whole number{bounds}", vault=vault)
     return value
 
 
