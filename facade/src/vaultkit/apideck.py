@@ -99,36 +99,6 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="apideck_vault_client", extra="apideck", parse_error=_parse_error)
 try:
-    from apideck_vault_client.api.connections import (
-        connection_consent_update,
-        connection_consents_all,
-        connection_custom_mappings_all,
-        connection_settings_all,
-        connection_settings_update,
-        connections_add,
-        connections_all,
-        connections_confirm,
-        connections_delete,
-        connections_import,
-        connections_migrate,
-        connections_one,
-        connections_token,
-        connections_update,
-        create_callback_state,
-        custom_fields_all,
-        validate_connection_state,
-    )
-    from apideck_vault_client.api.consumers import (
-        consumer_request_counts_all,
-        consumers_add,
-        consumers_all,
-        consumers_delete,
-        consumers_one,
-        consumers_update,
-    )
-    from apideck_vault_client.api.custom_mappings import custom_mappings_all
-    from apideck_vault_client.api.logs import logs_all
-    from apideck_vault_client.api.sessions import sessions_create
     from apideck_vault_client.models import (
         ConfirmConnection,
         ConnectionImportData,
@@ -979,12 +949,16 @@ class Consumers(_ApideckResource[M]):
         metadata = _metadata({"account_name": account_name, "user_name": user_name, "email": email, "image": image})
         if metadata:
             body["metadata"] = metadata
-        return (yield from self._client._call(consumers_add, body=CreateConsumerRequest.from_dict(body), convert=_one(_consumer)))
+        return (
+            yield from self._client._call("consumers.consumers_add", body=CreateConsumerRequest.from_dict(body), convert=_one(_consumer))
+        )
 
     @operation
     def get(self, consumer_id: str) -> Plan[Consumer]:
         """One consumer, with its request counts and connections."""
-        return (yield from self._client._call(consumers_one, consumer_id=_id(consumer_id, "consumer_id"), convert=_one(_consumer)))
+        return (
+            yield from self._client._call("consumers.consumers_one", consumer_id=_id(consumer_id, "consumer_id"), convert=_one(_consumer))
+        )
 
     @operation
     def update(
@@ -1003,7 +977,7 @@ class Consumers(_ApideckResource[M]):
             raise InvalidRequestError("nothing to update: pass account_name, user_name, email or image", vault=_NAME)
         return (
             yield from self._client._call(
-                consumers_update,
+                "consumers.consumers_update",
                 consumer_id=consumer_id,
                 body=UpdateConsumerRequest.from_dict({"metadata": metadata}),
                 idempotent=True,
@@ -1014,7 +988,7 @@ class Consumers(_ApideckResource[M]):
     @operation
     def delete(self, consumer_id: str) -> Plan[None]:
         """Delete the consumer and all of its connections, credentials included."""
-        yield from self._client._call(consumers_delete, consumer_id=_id(consumer_id, "consumer_id"), convert=_envelope)
+        yield from self._client._call("consumers.consumers_delete", consumer_id=_id(consumer_id, "consumer_id"), convert=_envelope)
 
     @paginated
     def list(self, *, consumer_id_prefix: str | None = None, search: str | None = None, limit: int | None = None) -> Stream[Consumer]:
@@ -1031,7 +1005,7 @@ class Consumers(_ApideckResource[M]):
         convert = _page(_consumer)
 
         def fetch(cursor: str | None) -> Plan[tuple[builtins.list[Consumer], str | None]]:
-            return (yield from self._client._call(consumers_all, cursor=_unset(cursor), convert=convert, **arguments))
+            return (yield from self._client._call("consumers.consumers_all", cursor=_unset(cursor), convert=convert, **arguments))
 
         return follow_cursors(fetch, vault=_NAME, what="consumers.list")
 
@@ -1056,7 +1030,11 @@ class Consumers(_ApideckResource[M]):
 
         return (
             yield from self._client._call(
-                consumer_request_counts_all, consumer_id=consumer_id, start_datetime=_iso(begin), end_datetime=_iso(finish), convert=convert
+                "consumers.consumer_request_counts_all",
+                consumer_id=consumer_id,
+                start_datetime=_iso(begin),
+                end_datetime=_iso(finish),
+                convert=convert,
             )
         )
 
@@ -1075,7 +1053,7 @@ class Connections(_ApideckResource[M]):
         """
         return (
             yield from self._client._call(
-                connections_all,
+                "connections.connections_all",
                 api=_unset(checks.optional_text(unified_api, "unified_api", _NAME)),
                 configured=_unset(checks.optional_flag(configured, "configured", _NAME)),
                 headers=self._client._consumer_headers(required=False),
@@ -1087,7 +1065,7 @@ class Connections(_ApideckResource[M]):
     def get(self, unified_api: str, service_id: str) -> Plan[Connection]:
         """The consumer's connection to one connector."""
         path = _path(unified_api, service_id)
-        return (yield from self._client._call(connections_one, **path, headers=self._consumer(), convert=_one(_connection)))
+        return (yield from self._client._call("connections.connections_one", **path, headers=self._consumer(), convert=_one(_connection)))
 
     @operation
     def add(
@@ -1105,7 +1083,7 @@ class Connections(_ApideckResource[M]):
         body, secrets = _connection_body(settings=settings, metadata=metadata, enabled=enabled, configuration=configuration)
         return (
             yield from self._client._call(
-                connections_add,
+                "connections.connections_add",
                 **path,
                 body=CreateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
@@ -1138,7 +1116,7 @@ class Connections(_ApideckResource[M]):
             raise InvalidRequestError("nothing to update: pass enabled, settings, metadata, configuration or consent_state", vault=_NAME)
         return (
             yield from self._client._call(
-                connections_update,
+                "connections.connections_update",
                 **path,
                 body=UpdateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
@@ -1151,7 +1129,7 @@ class Connections(_ApideckResource[M]):
     @operation
     def delete(self, unified_api: str, service_id: str) -> Plan[None]:
         """Delete the connection and its stored credentials."""
-        yield from self._client._call(connections_delete, **_path(unified_api, service_id), headers=self._consumer())
+        yield from self._client._call("connections.connections_delete", **_path(unified_api, service_id), headers=self._consumer())
 
     @operation
     def import_(
@@ -1187,7 +1165,7 @@ class Connections(_ApideckResource[M]):
             raise InvalidRequestError("nothing to import: pass access_token (and refresh_token, ...) and/or settings", vault=_NAME)
         return (
             yield from self._client._call(
-                connections_import,
+                "connections.connections_import",
                 **path,
                 body=ConnectionImportData.from_dict(body),
                 headers=self._consumer(),
@@ -1207,7 +1185,7 @@ class Connections(_ApideckResource[M]):
         body = ConnectionMigrateData(target_service_id=_id(target_service_id, "target_service_id"))
         return (
             yield from self._client._call(
-                connections_migrate, **path, body=body, headers=self._consumer(), idempotent=True, convert=_one(_connection)
+                "connections.connections_migrate", **path, body=body, headers=self._consumer(), idempotent=True, convert=_one(_connection)
             )
         )
 
@@ -1220,7 +1198,7 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         return (
             yield from self._client._call(
-                connections_token, **path, body=EmptyRequest(), headers=self._consumer(), convert=_one(_connection)
+                "connections.connections_token", **path, body=EmptyRequest(), headers=self._consumer(), convert=_one(_connection)
             )
         )
 
@@ -1234,14 +1212,18 @@ class Connections(_ApideckResource[M]):
             return ValidatedConnection(_str(data.id, "id"), _str(data.state, "state"))
 
         return (
-            yield from self._client._call(validate_connection_state, **path, body=EmptyRequest(), headers=self._consumer(), convert=convert)
+            yield from self._client._call(
+                "connections.validate_connection_state", **path, body=EmptyRequest(), headers=self._consumer(), convert=convert
+            )
         )
 
     @operation
     def consents(self, unified_api: str, service_id: str) -> Plan[builtins.list[ConsentRecord]]:
         """The connection's consent records, oldest first."""
         path = _path(unified_api, service_id)
-        return (yield from self._client._call(connection_consents_all, **path, headers=self._consumer(), convert=_many(_consent)))
+        return (
+            yield from self._client._call("connections.connection_consents_all", **path, headers=self._consumer(), convert=_many(_consent))
+        )
 
     @operation
     def update_consent(
@@ -1260,7 +1242,9 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body = UpdateConsentRequest.from_dict({"granted": checks.flag(granted, "granted", _NAME), "resources": _scope_resources(resources)})
         return (
-            yield from self._client._call(connection_consent_update, **path, body=body, headers=self._consumer(), convert=_one(_consent))
+            yield from self._client._call(
+                "connections.connection_consent_update", **path, body=body, headers=self._consumer(), convert=_one(_consent)
+            )
         )
 
     @operation
@@ -1274,7 +1258,7 @@ class Connections(_ApideckResource[M]):
 
         return (
             yield from self._client._call(
-                connections_confirm,
+                "connections.connections_confirm",
                 **path,
                 body=ConfirmConnection(confirm_token=token),
                 headers=self._consumer(),
@@ -1292,13 +1276,19 @@ class Connections(_ApideckResource[M]):
         def convert(parsed: Any) -> str:
             return _need_str(_envelope(parsed).state, "state")
 
-        return (yield from self._client._call(create_callback_state, **path, body=body, headers=self._consumer(), convert=convert))
+        return (
+            yield from self._client._call("connections.create_callback_state", **path, body=body, headers=self._consumer(), convert=convert)
+        )
 
     @operation
     def settings(self, unified_api: str, service_id: str, resource: str) -> Plan[Connection]:
         """The connection with one resource's custom settings (`form_fields`) and their defaults (`configuration`)."""
         path = _path(unified_api, service_id, resource)
-        return (yield from self._client._call(connection_settings_all, **path, headers=self._consumer(), convert=_one(_connection)))
+        return (
+            yield from self._client._call(
+                "connections.connection_settings_all", **path, headers=self._consumer(), convert=_one(_connection)
+            )
+        )
 
     @operation
     def update_settings(self, unified_api: str, service_id: str, resource: str, *, defaults: Mapping[str, Any]) -> Plan[Connection]:
@@ -1307,7 +1297,12 @@ class Connections(_ApideckResource[M]):
         body = UpdateConnectionRequest.from_dict({"configuration": [_defaults(path["resource"], defaults)]})
         return (
             yield from self._client._call(
-                connection_settings_update, **path, body=body, headers=self._consumer(), idempotent=True, convert=_one(_connection)
+                "connections.connection_settings_update",
+                **path,
+                body=body,
+                headers=self._consumer(),
+                idempotent=True,
+                convert=_one(_connection),
             )
         )
 
@@ -1319,7 +1314,7 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id, resource)
         return (
             yield from self._client._call(
-                custom_fields_all,
+                "connections.custom_fields_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
                 headers=self._consumer(),
@@ -1340,11 +1335,15 @@ class Connections(_ApideckResource[M]):
             if resource_id is not None:
                 raise InvalidRequestError("resource_id needs a resource (connection-level custom mappings)", vault=_NAME)
             path = _path(unified_api, service_id)
-            return (yield from self._client._call(custom_mappings_all, **path, headers=self._consumer(), convert=_many(_custom_mapping)))
+            return (
+                yield from self._client._call(
+                    "custom_mappings.custom_mappings_all", **path, headers=self._consumer(), convert=_many(_custom_mapping)
+                )
+            )
         path = _path(unified_api, service_id, resource)
         return (
             yield from self._client._call(
-                connection_custom_mappings_all,
+                "connections.connection_custom_mappings_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
                 headers=self._consumer(),
@@ -1414,7 +1413,9 @@ class Sessions(_ApideckResource[M]):
             data = _envelope(parsed)
             return Session(consumer_id, _need_str(data.session_uri, "session_uri"), _need_str(data.session_token, "session_token"))
 
-        return (yield from self._client._call(sessions_create, body=SessionRequest.from_dict(body), headers=headers, convert=convert))
+        return (
+            yield from self._client._call("sessions.sessions_create", body=SessionRequest.from_dict(body), headers=headers, convert=convert)
+        )
 
 
 class Logs(_ApideckResource[M]):
@@ -1485,7 +1486,7 @@ class Logs(_ApideckResource[M]):
         def fetch(cursor: str | None) -> Plan[tuple[builtins.list[Log], str | None]]:
             return (
                 yield from self._client._call(
-                    logs_all, cursor=_unset(cursor), headers=headers, convert=convert, json_status=200, **arguments
+                    "logs.logs_all", cursor=_unset(cursor), headers=headers, convert=convert, json_status=200, **arguments
                 )
             )
 

@@ -118,10 +118,6 @@ def _error_entry(entry: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="vaultera_pci_client", extra="vaultera", parse_error=_parse_error)
 try:
-    from vaultera_pci_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
-    from vaultera_pci_client.api.capture import capture as capture_endpoint
-    from vaultera_pci_client.api.cards import delete_card, send_card, store_card
-    from vaultera_pci_client.api.session_tokens import create_session_token
     from vaultera_pci_client.models import (
         ApiKeyCreateParams,
         ApiKeyCreateRequest,
@@ -457,23 +453,23 @@ class ApiKeys(Resource[M]):
     @operation
     def list(self) -> Plan[list[ApiKey]]:
         """Every secondary key of the account, keys masked. Not paginated."""
-        return (yield from self._client._call(list_api_keys, convert=_api_key_list))
+        return (yield from self._client._call("api_keys.list_api_keys", convert=_api_key_list))
 
     @operation
     def create(self, description: str | None = None) -> Plan[ApiKey]:
         """Create a key. The returned record holds the full key: Vaultera shows it only this once."""
         params = ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
-        return (yield from self._client._call(create_api_key, body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single))
+        return (yield from self._client._call("api_keys.create_api_key", body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single))
 
     @operation
     def get(self, key_id: str | uuid.UUID) -> Plan[ApiKey]:
         """One key, masked."""
-        return (yield from self._client._call(get_api_key, id=_key_id(key_id), convert=_api_key_single))
+        return (yield from self._client._call("api_keys.get_api_key", id=_key_id(key_id), convert=_api_key_single))
 
     @operation
     def revoke(self, key_id: str | uuid.UUID) -> Plan[None]:
         """Revoke a key: every later request signed with it is refused."""
-        yield from self._client._call(revoke_api_key, id=_key_id(key_id), convert=_ignore)
+        yield from self._client._call("api_keys.revoke_api_key", id=_key_id(key_id), convert=_ignore)
 
 
 class SessionTokens(Resource[M]):
@@ -483,7 +479,7 @@ class SessionTokens(Resource[M]):
     def create(self, scope: SessionScope) -> Plan[SessionToken]:
         """A one-off token: `card` for the capture form, `show_card` to show a card, `show_service_code` for its CVV."""
         body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=checks.choice(scope, SESSION_SCOPES, "scope", _NAME)))
-        return (yield from self._client._call(create_session_token, body=body, convert=_session_token))
+        return (yield from self._client._call("session_tokens.create_session_token", body=body, convert=_session_token))
 
 
 class Cards(Resource[M]):
@@ -517,12 +513,12 @@ class Cards(Resource[M]):
             service_code=_unset(code),
         )
         secrets = [value for value in (number, card_number, code) if value]
-        return (yield from self._client._call(store_card, body=CardStoreRequest(card=card), convert=_card, secrets=secrets))
+        return (yield from self._client._call("cards.store_card", body=CardStoreRequest(card=card), convert=_card, secrets=secrets))
 
     @operation
     def delete(self, card_token: str) -> Plan[None]:
         """Delete a stored card (best practice: within 7 days after its use)."""
-        yield from self._client._call(delete_card, card_token=_token(card_token, "card_token"), convert=_ignore)
+        yield from self._client._call("cards.delete_card", card_token=_token(card_token, "card_token"), convert=_ignore)
 
     @operation
     def send(
@@ -546,7 +542,9 @@ class Cards(Resource[M]):
         token = _token(card_token, "card_token")
         extra: dict[str, str] = _proxy_headers(headers)
         target = _https_url(url)
-        kwargs = _proxy_kwargs(send_card, json, content, extra, card_token=token, method=_proxy_method(method), url_query=target)
+        kwargs = _proxy_kwargs(
+            _PROFILE.endpoint("cards.send_card"), json, content, extra, card_token=token, method=_proxy_method(method), url_query=target
+        )
         secrets: list[str] = [target, *extra.values()]  # a third party's URL or headers may carry its credentials
         response = yield from self._client._exchange(kwargs, raise_for_status=False, secrets=secrets, headers=extra)
         return _without_key(response)
@@ -640,7 +638,13 @@ class _VaulteraClient(BaseClient[M]):
         extra: dict[str, str] = _proxy_headers(headers)
         target = _https_url(url)
         kwargs = _proxy_kwargs(
-            capture_endpoint, json, content, extra, method=_proxy_method(method), url_query=target, profile=_token(profile, "profile")
+            _PROFILE.endpoint("capture.capture"),
+            json,
+            content,
+            extra,
+            method=_proxy_method(method),
+            url_query=target,
+            profile=_token(profile, "profile"),
         )
         secrets: list[str] = [target, *extra.values()]  # a third party's URL or headers may carry its credentials
         response = yield from self._exchange(kwargs, raise_for_status=False, secrets=secrets, headers=extra)

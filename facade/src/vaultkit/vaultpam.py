@@ -50,9 +50,6 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="vaultpam_client", extra="vaultpam", parse_error=_parse_error)
 try:
-    from vaultpam_client.api.auth import login
-    from vaultpam_client.api.org import list_memberships
-    from vaultpam_client.api.safes import list_safes
     from vaultpam_client.models import LoginRequest, LoginResponse
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
@@ -121,7 +118,7 @@ class _SessionAuth(HostBoundAuth):
 
     def __init__(self, base_url: str, email: str, password: str) -> None:
         super().__init__(base_url)
-        self._login_kwargs = login._get_kwargs(body=LoginRequest(email=email, password=password))
+        self._login_kwargs = _PROFILE.endpoint("auth.login")._get_kwargs(body=LoginRequest(email=email, password=password))
         self._url = base_url + self._login_kwargs["url"]
         self._token: str | None = None
         self._good_until = 0.0
@@ -265,7 +262,7 @@ class Safes(Resource[M]):
         """Every safe of the organization (`org_id`, else the user's active organization)."""
         client: _VaultPAMClient[M] = self._client  # type: ignore[assignment]
         org_id = yield from client._org_id()
-        return (yield from client._call(list_safes, x_active_org_id=org_id, convert=_safes, secrets=client._tokens))
+        return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes, secrets=client._tokens))
 
 
 class _VaultPAMClient(BaseClient[M]):
@@ -330,12 +327,12 @@ class _VaultPAMClient(BaseClient[M]):
     @operation
     def memberships(self) -> Plan[Memberships]:
         """The user's organizations and the active one."""
-        return (yield from self._call(list_memberships, convert=_memberships, secrets=self._tokens))
+        return (yield from self._call("org.list_memberships", convert=_memberships, secrets=self._tokens))
 
     def _org_id(self) -> Plan[str]:
         known = self._org["id"]
         if known is None:
-            known = (yield from self._call(list_memberships, convert=_memberships, secrets=self._tokens)).active_org_id
+            known = (yield from self._call("org.list_memberships", convert=_memberships, secrets=self._tokens)).active_org_id
             self._org["id"] = known
         return known
 

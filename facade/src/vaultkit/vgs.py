@@ -79,14 +79,6 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="vgs_vault_client", extra="vgs", parse_error=_parse_error)
 try:
-    from vgs_vault_client.api.aliases import (
-        create_aliases,
-        delete_alias,
-        delete_aliases,
-        reveal_alias,
-        reveal_multiple_aliases,
-        update_alias,
-    )
     from vgs_vault_client.models import (
         CreateAliasesRequest,
         CreateAliasesRequestNew,
@@ -214,7 +206,11 @@ class Aliases(Resource[M]):
                 ]
             )
             _check_payload(part, tags, body)
-            return (yield from self._client._call(create_aliases, body=body, convert=_records(len(part)), json_status=201, secrets=part))
+            return (
+                yield from self._client._call(
+                    "aliases.create_aliases", body=body, convert=_records(len(part)), json_status=201, secrets=part
+                )
+            )
 
         return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
 
@@ -227,7 +223,7 @@ class Aliases(Resource[M]):
             storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
         records = yield from self._client._call(
-            create_aliases, body=CreateAliasesRequest(data=[item]), convert=_records(1), json_status=201
+            "aliases.create_aliases", body=CreateAliasesRequest(data=[item]), convert=_records(1), json_status=201
         )
         return records[0]
 
@@ -236,7 +232,7 @@ class Aliases(Resource[M]):
         """The value (and all aliases) behind one alias."""
         return (
             yield from self._client._call(
-                reveal_alias,
+                "aliases.reveal_alias",
                 alias=_alias_arg(alias),
                 storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
                 convert=_single_record,
@@ -252,7 +248,7 @@ class Aliases(Resource[M]):
 
         def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | None]]:
             found = yield from self._client._call(
-                reveal_multiple_aliases, aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+                "aliases.reveal_multiple_aliases", aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
             )
             return [found.get(alias) for alias in part]
 
@@ -268,14 +264,17 @@ class Aliases(Resource[M]):
             data=UpdateAliasRequestData(classifiers=checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True))
         )
         yield from self._client._call(
-            update_alias, alias=_alias_arg(alias), body=body, storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+            "aliases.update_alias",
+            alias=_alias_arg(alias),
+            body=body,
+            storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
 
     @operation
     def delete(self, alias: str, *, storage: Storage | None = None) -> Plan[None]:
         """Delete the value behind `alias`."""
         yield from self._client._call(
-            delete_alias, alias=_alias_arg(alias), storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
+            "aliases.delete_alias", alias=_alias_arg(alias), storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
         )
 
     @operation
@@ -285,7 +284,7 @@ class Aliases(Resource[M]):
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
         def chunk(part: Sequence[str]) -> Plan[list[bool]]:
-            yield from self._client._call(delete_aliases, body=DeleteAliasesRequest(data=list(part), storage=kept))
+            yield from self._client._call("aliases.delete_aliases", body=DeleteAliasesRequest(data=list(part), storage=kept))
             return [True] * len(part)
 
         yield from run_chunked(wanted, CHUNK, chunk, vault=_NAME, what="aliases.delete_many", concurrency=self._client._concurrency)

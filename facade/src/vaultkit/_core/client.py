@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
 from typing import Any, ClassVar, Generic, Self, TypeVar
@@ -54,6 +54,15 @@ class VaultProfile:
     package: str
     extra: str
     parse_error: ErrorParser
+    _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
+
+    def endpoint(self, path: str) -> ModuleType:
+        """The generated endpoint module `<package>.api.<path>` (`"logs.logs_all"`), imported on first use:
+        a vault names its endpoints instead of importing them all, so importing and constructing it stays cheap."""
+        module = self._endpoints.get(path)
+        if module is None:
+            module = self._endpoints[path] = _generated(self, f"api.{path}")
+        return module
 
 
 def missing_extra(profile: VaultProfile, error: ModuleNotFoundError) -> ModuleNotFoundError:
@@ -250,7 +259,7 @@ class BaseClient(Generic[M]):
 
     def _call(
         self,
-        endpoint: ModuleType,
+        endpoint: str,
         *,
         convert: Callable[[Any], T] = _identity,
         json_status: int | None = None,
@@ -261,12 +270,14 @@ class BaseClient(Generic[M]):
     ) -> Plan[T]:
         """Call one generated endpoint: build its request, send it with retries, parse its documented response.
 
+        `endpoint` names the generated module under the package's `api` (`"logs.logs_all"`).
         `convert` turns the generated model into the facade's record. With `json_status` (the one
         documented success status), `convert` gets the decoded JSON instead, skipping the generated
         model: for hot paths whose records are built straight from the body. A body that fails either
         step (wrong shape, wrong type, not JSON, another success status) becomes an `UnexpectedResponseError`.
         """
-        response = yield from self._exchange(endpoint._get_kwargs(**arguments), idempotent=idempotent, secrets=secrets, headers=headers)
+        generated = self._profile.endpoint(endpoint)
+        response = yield from self._exchange(generated._get_kwargs(**arguments), idempotent=idempotent, secrets=secrets, headers=headers)
         if response.extensions.get(GONE_AFTER_RETRY):
             return None  # type: ignore[return-value]  # a retried DELETE whose first attempt did it: done, nothing to read
         try:
@@ -274,7 +285,7 @@ class BaseClient(Generic[M]):
                 if response.status_code != json_status:
                     raise ValueError(f"status {response.status_code} is not the documented {json_status}")
                 return convert(response.json())
-            return convert(endpoint._parse_response(client=self._parser, response=response))
+            return convert(generated._parse_response(client=self._parser, response=response))
         except Exception as exc:  # noqa: BLE001 - any parse failure means the body is not what the spec says
             raise unreadable(self._profile.name, response, exc) from None
 
