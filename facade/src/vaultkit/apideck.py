@@ -607,7 +607,7 @@ def _read(record: type[_R], data: Any, prefix: str, **given: Any) -> _R:
 
 def _value(data: Any) -> Any:
     """A free-form `value` field (any JSON), or None."""
-    value = getattr(data, "value", UNSET)
+    value = _get(data, "value")
     return None if _absent(value) else value
 
 
@@ -617,8 +617,7 @@ def _consent(data: Any) -> ConsentRecord:
 
 def _options(data: Any) -> tuple[FormFieldOption, ...]:
     return tuple(
-        _read(FormFieldOption, item, "option", value=_value(item), options=_options(item))
-        for item in _items(getattr(data, "options", UNSET))
+        _read(FormFieldOption, item, "option", value=_value(item), options=_options(item)) for item in _items(_get(data, "options"))
     )
 
 
@@ -643,9 +642,9 @@ def _connection(data: Any) -> Connection:
     """A generated `Connection` (or a `ConsumerConnection`, which has fewer fields) as a `Connection`."""
 
     def many(name: str, convert: Callable[[Any], T]) -> tuple[T, ...]:
-        return tuple(convert(item) for item in _items(getattr(data, name, UNSET)))
+        return tuple(convert(item) for item in _items(_get(data, name)))
 
-    latest = getattr(data, "latest_consent", UNSET)
+    latest = _get(data, "latest_consent")
     return _read(
         Connection,
         data,
@@ -658,7 +657,7 @@ def _connection(data: Any) -> Connection:
         custom_mappings=many("custom_mappings", _custom_mapping),
         consents=many("consents", _consent),
         latest_consent=None if _absent(latest) else _consent(latest),
-        data_scopes=_data_scopes(getattr(data, "application_data_scopes", UNSET)),
+        data_scopes=_data_scopes(_get(data, "application_data_scopes")),
         extra=_extra(data),
     )
 
@@ -686,7 +685,7 @@ def _consumer(data: Any) -> Consumer:
         "consumer",
         metadata=ConsumerMetadata() if _absent(metadata) else _read(ConsumerMetadata, metadata, "metadata"),
         request_counts=_counts(data.request_counts, data.aggregated_request_count),
-        connections=tuple(_connection(item) for item in _items(getattr(data, "connections", UNSET))),
+        connections=tuple(_connection(item) for item in _items(_get(data, "connections"))),
         created_at=_when(data.created, "created"),
         updated_at=_when(data.modified, "modified"),
         request_count_updated_at=_when(data.request_count_updated, "request_count_updated"),
@@ -748,9 +747,7 @@ def _id(value: object, name: str) -> str:
     text = checks.text(value, name, _NAME)
     if text.strip() != text or any(ord(char) < 32 or ord(char) == 127 for char in text):
         raise InvalidRequestError(f"{name} must not have surrounding whitespace or control characters", vault=_NAME)
-    if text in (".", ".."):  # a path step: /vault/connections/crm/.. would reach another route
-        raise InvalidRequestError(f"{name} must not be '.' or '..' (path steps, not ids)", vault=_NAME)
-    return text
+    return checks.path_segment(text, name, _NAME)
 
 
 def _opt_id(value: object, name: str) -> str | None:

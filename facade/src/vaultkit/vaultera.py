@@ -308,9 +308,7 @@ def _token(value: object, name: str) -> str:
     text = checks.text(value, name, _NAME)
     if any(char.isspace() or not char.isprintable() for char in text):
         raise InvalidRequestError(f"{name} must not contain whitespace or control characters", vault=_NAME)
-    if text in (".", ".."):  # a path step: /cards/../send would reach another route
-        raise InvalidRequestError(f"{name} must not be '.' or '..' (path steps, not tokens)", vault=_NAME)
-    return text
+    return checks.path_segment(text, name, _NAME)
 
 
 def _session_token_arg(value: object, name: str, scope: SessionScope) -> str:

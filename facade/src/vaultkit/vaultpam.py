@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Unpack, overload
+from typing import Any, Unpack
 
 import httpx
 
@@ -86,29 +86,6 @@ _ACQUIRE, _RELEASE = object(), object()
 _KEEP_ISSUED = 8
 
 
-class _IssuedTokens(Sequence[str]):
-    """A live view of the session tokens an auth was issued, masked in error text like any credential.
-
-    It is read when an error is built, so a token issued during the failing call is masked too.
-    """
-
-    def __init__(self, auth: _SessionAuth) -> None:
-        self._auth = auth
-
-    def __len__(self) -> int:
-        return len(self._auth.issued)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._auth.issued)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        return self._auth.issued[index]
-
-
 class _SessionAuth(HostBoundAuth):
     """Email+password sessions as an `httpx.Auth` flow (httpx's own extension point for token auth).
 
@@ -124,7 +101,10 @@ class _SessionAuth(HostBoundAuth):
         self._good_until = 0.0
         self._thread_lock = threading.Lock()
         self._task_lock: Any = None  # an anyio.Lock, made by the first async flow (sync users never import anyio)
-        self.issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
+        self._issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
+
+    def issued_secrets(self) -> tuple[str, ...]:
+        return self._issued
 
     def _valid_token(self) -> str | None:
         return self._token if self._token is not None and time.monotonic() < self._good_until else None
@@ -150,7 +130,7 @@ class _SessionAuth(HostBoundAuth):
         if not 0 < lifetime < float("inf"):
             return None
         self._token = token
-        self.issued = (*self.issued[-(_KEEP_ISSUED - 1) :], token)
+        self._issued = (*self._issued[-(_KEEP_ISSUED - 1) :], token)
         self._good_until = time.monotonic() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
         return token
 
@@ -262,7 +242,7 @@ class Safes(Resource[M]):
         """Every safe of the organization (`org_id`, else the user's active organization)."""
         client: _VaultPAMClient[M] = self._client  # type: ignore[assignment]
         org_id = yield from client._org_id()
-        return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes, secrets=client._tokens))
+        return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes))
 
 
 class _VaultPAMClient(BaseClient[M]):
@@ -300,7 +280,6 @@ class _VaultPAMClient(BaseClient[M]):
                 make_auth=lambda url: HeaderAuth(url, bearer),
                 secrets=(pat,),
             )
-            self._tokens: Sequence[str] = ()  # the token is a client secret already
             return
         if not explicit_login and setting(None, "VAULTPAM_EMAIL", name="email", vault=_NAME) is None:
             raise InvalidRequestError(
@@ -317,7 +296,6 @@ class _VaultPAMClient(BaseClient[M]):
             make_auth=lambda url: _SessionAuth(url, user, secret),
             secrets=(secret,),
         )
-        self._tokens = _IssuedTokens(self._auth) if isinstance(self._auth, _SessionAuth) else ()
 
     @property
     def org_id(self) -> str | None:
@@ -327,12 +305,12 @@ class _VaultPAMClient(BaseClient[M]):
     @operation
     def memberships(self) -> Plan[Memberships]:
         """The user's organizations and the active one."""
-        return (yield from self._call("org.list_memberships", convert=_memberships, secrets=self._tokens))
+        return (yield from self._call("org.list_memberships", convert=_memberships))
 
     def _org_id(self) -> Plan[str]:
         known = self._org["id"]
         if known is None:
-            known = (yield from self._call("org.list_memberships", convert=_memberships, secrets=self._tokens)).active_org_id
+            known = (yield from self._call("org.list_memberships", convert=_memberships)).active_org_id
             self._org["id"] = known
         return known
 

@@ -294,9 +294,7 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
     alias = checks.text(alias, name, _NAME)
     if "," in alias or alias.strip() != alias:
         raise InvalidRequestError(f"{name} is not an alias (aliases contain no commas or surrounding spaces)", vault=_NAME)
-    if alias in (".", ".."):  # a path step: /aliases/.. would reach another route
-        raise InvalidRequestError(f"{name} is not an alias ('.' and '..' are path steps)", vault=_NAME)
-    return alias
+    return checks.path_segment(alias, name, _NAME)
 
 
 def _single_record(body: Any) -> AliasRecord:

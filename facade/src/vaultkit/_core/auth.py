@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Mapping, Sequence
 
 import httpx
 
@@ -33,6 +33,10 @@ class HostBoundAuth(httpx.Auth):
     def apply(self, request: httpx.Request) -> None:
         """Add the credentials to `request`."""
         raise NotImplementedError
+
+    def issued_secrets(self) -> Sequence[str]:
+        """Secrets the vault issued to this auth while signing (session tokens): masked in errors like the configured ones."""
+        return ()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} for {self._origin[1]}>"

@@ -30,6 +30,13 @@ def _encodable(value: str, name: str, vault: str) -> None:
         raise InvalidRequestError(f"{name} is not valid text (it contains a lone surrogate)", vault=vault) from None
 
 
+def path_segment(value: str, name: str, vault: str) -> str:
+    """A value sent as one URL path segment: `.` and `..` are refused (they are path steps, and would reach another route)."""
+    if value in (".", ".."):
+        raise InvalidRequestError(f"{name} must not be '.' or '..': it is sent as a URL path segment", vault=vault)
+    return value
+
+
 def header_value(value: str, name: str, vault: str) -> str:
     """A value sent as an HTTP header (a key, an id, a token): printable ASCII (tabs allowed), as headers must be."""
     if not value.isascii() or not value.replace("\t", " ").isprintable():

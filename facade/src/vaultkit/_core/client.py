@@ -20,6 +20,7 @@ import httpx
 from .. import __version__
 from ..errors import InvalidRequestError
 from . import checks, config
+from .auth import HostBoundAuth
 from .failures import ErrorParser, status_error, transport_error, unreadable
 from .ratelimit import RateLimit, read_rate_limit
 from .redact import install_log_redaction
@@ -102,7 +103,7 @@ class BaseClient(Generic[M]):
         *,
         default_url: str,
         url_env: str,
-        make_auth: Callable[[str], httpx.Auth],
+        make_auth: Callable[[str], HostBoundAuth],
         secrets: Iterable[str],
         headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -237,25 +238,26 @@ class BaseClient(Generic[M]):
         """Send one request (built from a generated `_get_kwargs` result) with retries; map failures to VaultErrors."""
         try:
             request = self._request(kwargs, headers)
-        except httpx.InvalidURL as exc:
-            raise InvalidRequestError(
-                f"{kwargs['method'].upper()} {kwargs['url'].split('?')[0][:80]}: the request cannot be built ({exc})",
-                vault=self._profile.name,
-            ) from None
-        idempotent = request.method in IDEMPOTENT_METHODS if idempotent is None else idempotent
-        try:
+            if idempotent is None:
+                idempotent = request.method in IDEMPOTENT_METHODS
             response = yield from send_with_retries(
                 request, self._auth, policy=self._options.retry, idempotent=idempotent, on_response=self._observe
             )
         except httpx.TransportError as exc:
-            raise transport_error(self._profile.name, exc, request, (*self._secrets, *secrets)) from None
-        except httpx.InvalidURL as exc:  # signing made the URL too long (a query-parameter credential)
+            raise transport_error(self._profile.name, exc, request, self._masked(secrets)) from None
+        except httpx.InvalidURL as exc:  # too long for httpx as built, or once signed (a query-parameter credential)
             raise InvalidRequestError(
-                f"{request.method} {request.url.path[:80]}: the request cannot be sent ({exc})", vault=self._profile.name
+                f"{kwargs['method'].upper()} {kwargs['url'].split('?')[0][:80]}: the request cannot be sent ({exc})",
+                vault=self._profile.name,
             ) from None
         if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
-            raise status_error(self._profile.name, response, self._profile.parse_error, (*self._secrets, *secrets))
+            raise status_error(self._profile.name, response, self._profile.parse_error, self._masked(secrets))
         return response
+
+    def _masked(self, secrets: Sequence[str]) -> tuple[str, ...]:
+        """Everything an error about this call must mask: the client's credentials, what its auth was issued
+        (read now, so a token issued during the failing call is included) and the call's own secrets."""
+        return (*self._secrets, *self._auth.issued_secrets(), *secrets)
 
     def _call(
         self,

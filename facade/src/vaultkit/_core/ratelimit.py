@@ -54,8 +54,8 @@ def read_rate_limit(raw_headers: Iterable[tuple[bytes, bytes]]) -> RateLimit | N
     """
     found: dict[bytes, str] = {}
     for name, value in raw_headers:
-        if name[:12].lower() == _PREFIX:
-            found[name[12:].lower()] = value.decode("latin-1")
+        if name[: len(_PREFIX)].lower() == _PREFIX:
+            found[name[len(_PREFIX) :].lower()] = value.decode("latin-1")
     if not found:
         return None
     limit, remaining, reset = found.get(b"limit"), found.get(b"remaining"), found.get(b"reset")
