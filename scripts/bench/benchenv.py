@@ -16,7 +16,6 @@ Bytecode is compiled at install time, as pip does for any user.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import sys
@@ -24,7 +23,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from common import DEV_PYTHON, RESULTS, ROOT, BenchError, child_env, log, run_command
+from common import DEV_PYTHON, RESULTS, ROOT, BenchError, dev_tools_env, log, run_command
 
 VENDOR_SDKS = ("vgs-api-client==0.0.51", "apideck-unify==0.52.0")
 LOCAL_PACKAGES = ("facade", "generated/vgs", "generated/apideck", "generated/vaultpam", "generated/vaultera")
@@ -46,6 +45,10 @@ def _requirements(wheel: Path) -> list[str]:
             if ";" not in requirement:
                 found.append(requirement)
     return found
+
+
+def _pip(python: Path) -> list[str]:
+    return [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet"]
 
 
 def _project(requirement: str) -> str:
@@ -75,8 +78,8 @@ def ensure(venv: Path = DEFAULT_VENV) -> Path:
     deps_wanted = "\n".join([*VENDOR_SDKS, CONSTRAINTS.read_text(), sys.version])
     deps_stamp = venv / ".deps"
     local_stamp = venv / ".local"
-    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    env = child_env(PATH=f"{DEV_PYTHON.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    pip = _pip(python)
+    env = dev_tools_env()
 
     if not python.exists() or not deps_stamp.exists() or deps_stamp.read_text() != deps_wanted:
         log(f"bench venv: creating {venv.relative_to(ROOT) if venv.is_relative_to(ROOT) else venv} with {', '.join(VENDOR_SDKS)}")
@@ -91,8 +94,8 @@ def ensure(venv: Path = DEFAULT_VENV) -> Path:
         log("bench venv: building vaultkit and the generated packages from source (non-editable)")
         with tempfile.TemporaryDirectory(prefix="vaultkit-wheels-") as wheels:
             run_command(
-                [str(DEV_PYTHON), "-m", "pip", "--disable-pip-version-check", "--quiet", "wheel", "--no-deps", "--no-build-isolation",
-                 "--wheel-dir", wheels, *(str(ROOT / package) for package in LOCAL_PACKAGES)],
+                [*_pip(DEV_PYTHON), "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", wheels,
+                 *(str(ROOT / package) for package in LOCAL_PACKAGES)],
                 timeout=600, env=env,
             )  # fmt: skip
             built = sorted(Path(wheels).glob("*.whl"))

@@ -61,17 +61,22 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def dev_tools_env() -> dict[str, str]:
+    """child_env() with the development venv's bin first on PATH (for pip and the generator)."""
+    return child_env(PATH=f"{DEV_PYTHON.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 @dataclass
 class Server:
     """One fake vault served by scripts/bench/serve_fake.py in its own process."""
 
     base_url: str
     env: dict[str, str]
-    info: dict[str, Any]
+    pid: int
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the server process has used so far (Linux /proc; NaN elsewhere)."""
-        return process_cpu_seconds(int(self.info["pid"]))
+        return process_cpu_seconds(self.pid)
 
 
 def process_cpu_seconds(pid: int) -> float:
@@ -107,7 +112,7 @@ class FakeServer:
         try:
             line = self._first_line()
             info = json.loads(line)
-            return Server(base_url=info["base_url"], env=info["env"], info=info)
+            return Server(base_url=info["base_url"], env=info["env"], pid=self._process.pid)
         except BaseException:
             self._stop()
             raise
@@ -156,37 +161,33 @@ class FakeServer:
         self._stop()
 
 
-def run_worker(python: Path, task: str, args: dict[str, Any], *, timeout: float) -> dict[str, Any]:
-    """Run one measurement in a fresh interpreter of `python`; return the JSON it printed last."""
-    command = [str(python), str(WORKER_SCRIPT), task, json.dumps(args)]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, env=child_env(), stdin=subprocess.DEVNULL, cwd=tempfile.gettempdir()
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"worker {task} {args.get('contender', '')} timed out after {timeout:.0f}s") from exc
-    if done.returncode != 0:
-        raise BenchError(f"worker {task} {args.get('contender', '')} failed ({done.returncode}):\n{done.stderr[-4000:]}")
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise BenchError(f"worker {task} printed no result:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
-
-
 def run_command(
-    command: Sequence[str], *, timeout: float, env: dict[str, str] | None = None, cwd: Path | None = None
+    command: Sequence[str], *, timeout: float, env: dict[str, str] | None = None, cwd: Path | None = None, name: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """Run a command with a deadline; raise BenchError on failure or timeout."""
+    """Run a command with a deadline; raise BenchError on failure or timeout (`name` labels the errors; default: the command)."""
     try:
         done = subprocess.run(
             list(command), capture_output=True, text=True, timeout=timeout, env=env or child_env(), stdin=subprocess.DEVNULL, cwd=cwd
         )
     except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"{' '.join(command[:3])} ... timed out after {timeout:.0f}s") from exc
+        raise BenchError(f"{name or ' '.join(command[:3]) + ' ...'} timed out after {timeout:.0f}s") from exc
     if done.returncode != 0:
-        raise BenchError(f"{' '.join(command[:4])} ... failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+        raise BenchError(
+            f"{name or ' '.join(command[:4]) + ' ...'} failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+        )
     return done
+
+
+def run_worker(python: Path, task: str, args: dict[str, Any], *, timeout: float) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter of `python` (cwd: the temp dir); return the JSON it printed last."""
+    name = f"worker {task} {args.get('contender', '')}".rstrip()
+    command = [str(python), str(WORKER_SCRIPT), task, json.dumps(args)]
+    done = run_command(command, timeout=timeout, cwd=Path(tempfile.gettempdir()), name=name)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise BenchError(f"{name} printed no result:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
 
 
 def luhn_cards(count: int, seed: int = 0) -> list[str]:

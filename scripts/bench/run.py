@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import benchenv
-from common import DEV_PYTHON, RESULTS, ROOT, BenchError, FakeServer, child_env, log, median, rotated, run_command, run_worker
+from common import DEV_PYTHON, RESULTS, ROOT, BenchError, FakeServer, dev_tools_env, log, median, rotated, run_command, run_worker
 
 WORKLOADS = ("percall", "bulk", "paging", "imports", "generate")
 
@@ -51,7 +51,7 @@ class Settings:
     percall_warmup: int
     percall_block: int
     bulk_count: int
-    bulk_rounds: int
+    bulk_chunk: int = 20  # values per create request, for every contender (the facade's vaultkit.vgs.CHUNK)
     bulk_latency: float = 0.005
     bulk_concurrency: int = 8
     bulk_format: str = "UUID"
@@ -67,7 +67,7 @@ class Settings:
         if quick:
             return cls(
                 quick=True, rounds=rounds or 1, percall_n=300, percall_warmup=30, percall_block=50,
-                bulk_count=1000, bulk_rounds=rounds or 1,
+                bulk_count=1000,
                 paging_count=2000, paging_rounds=1, import_runs=3, vendor_import_runs=1, generate_runs=1,
             )  # fmt: skip
         return cls(
@@ -77,7 +77,6 @@ class Settings:
             percall_warmup=200,
             percall_block=100,
             bulk_count=10_000,
-            bulk_rounds=rounds or 3,
         )
 
 
@@ -180,6 +179,13 @@ def percall(report: Report, python: Path) -> None:
     samples: dict[str, list[dict[str, Any]]] = {name: [] for name in PERCALL}
     groups = {"sync": [name for name in PERCALL if name.endswith("_sync")], "async": [name for name in PERCALL if name.endswith("_async")]}
     value = "4111111111111111"
+
+    def cpu(sample: dict[str, Any]) -> float:  # seconds per call (each worker makes percall_n calls per contender)
+        return float(sample["cpu"]) / settings.percall_n
+
+    def wall(sample: dict[str, Any]) -> float:
+        return float(sample["wall"]) / settings.percall_n
+
     for round_index in range(settings.rounds):
         with FakeServer("vgs") as server:
             alias = _seed_alias(server, value)
@@ -194,24 +200,19 @@ def percall(report: Report, python: Path) -> None:
                     samples[contender].append(totals)
                     log(
                         f"percall round {round_index + 1}/{settings.rounds} {contender:16} "
-                        f"{totals['wall'] / totals['n'] * 1e6:8.0f} us/call wall {totals['cpu'] / totals['n'] * 1e6:8.0f} us/call CPU"
+                        f"{wall(totals) * 1e6:8.0f} us/call wall {cpu(totals) * 1e6:8.0f} us/call CPU"
                     )
-
-    def cpu(sample: dict[str, Any]) -> float:
-        return float(sample["cpu"]) / sample["n"]
-
-    def wall(sample: dict[str, Any]) -> float:
-        return float(sample["wall"]) / sample["n"]
 
     rows, summary = [], {}
     for contender, baseline in PERCALL.items():
+        cpu_ratios = [cpu(a) / cpu(b) for a, b in zip(samples[contender], samples[baseline], strict=True) if cpu(b) > 0]
         entry = {
             "baseline": baseline,
             "wall_us_per_call": median(wall(s) for s in samples[contender]) * 1e6,
             "cpu_us_per_call": median(cpu(s) for s in samples[contender]) * 1e6,
             "wall_ratio": _paired_ratio(samples, contender, baseline, wall),
-            "cpu_ratio": _paired_ratio(samples, contender, baseline, cpu),
-            "cpu_ratios_per_round": [cpu(a) / cpu(b) for a, b in zip(samples[contender], samples[baseline], strict=True)],
+            "cpu_ratio": median(cpu_ratios),
+            "cpu_ratios_per_round": cpu_ratios,
             "samples": samples[contender],
         }
         summary[contender] = entry
@@ -244,12 +245,12 @@ def bulk(report: Report, python: Path) -> None:
     settings = report.settings
     latencies = (0.0, settings.bulk_latency)
     samples: dict[float, dict[str, list[dict[str, Any]]]] = {latency: {name: [] for name in BULK} for latency in latencies}
-    for round_index in range(settings.bulk_rounds):
+    for round_index in range(settings.rounds):
         for latency in latencies:
-            with FakeServer("vgs", latency=latency) as server:
-                for contender in rotated(list(BULK), round_index):
+            for contender in rotated(list(BULK), round_index):
+                with FakeServer("vgs", latency=latency) as server:  # a fresh server each: none inherits another's store
                     args = {
-                        "contender": contender, "count": settings.bulk_count, "format": settings.bulk_format, "chunk": 20,
+                        "contender": contender, "count": settings.bulk_count, "format": settings.bulk_format, "chunk": settings.bulk_chunk,
                         "seed": round_index * 100 + int(latency * 1000), "concurrency": settings.bulk_concurrency,
                         "base_url": server.base_url, "username": server.env["VGS_USERNAME"], "password": server.env["VGS_PASSWORD"],
                     }  # fmt: skip
@@ -258,7 +259,7 @@ def bulk(report: Report, python: Path) -> None:
                     result["server_cpu"] = server.cpu_seconds() - server_cpu
                     samples[latency][contender].append(result)
                     log(
-                        f"bulk round {round_index + 1}/{settings.bulk_rounds} latency {latency * 1000:.0f} ms {contender:12} "
+                        f"bulk round {round_index + 1}/{settings.rounds} latency {latency * 1000:.0f} ms {contender:12} "
                         f"{result['wall']:6.2f} s  {result['n'] / result['wall']:8.0f} values/s  CPU {result['cpu']:6.2f} s"
                     )
 
@@ -287,14 +288,19 @@ def bulk(report: Report, python: Path) -> None:
                 _fmt(wall, 2), _fmt(settings.bulk_count / wall, 0), _fmt(cpu / requests * 1e3, 2), _fmt(server * 1e3, 2), f"{speedup:.2f}×",
             ])  # fmt: skip
         summary[f"{latency * 1000:.0f}ms"] = entry
-    report.workloads["bulk"] = {"values": settings.bulk_count, "per_request": 20, "rounds": settings.bulk_rounds, "latencies": summary}
+    report.workloads["bulk"] = {
+        "values": settings.bulk_count,
+        "per_request": settings.bulk_chunk,
+        "rounds": settings.rounds,
+        "latencies": summary,
+    }
     zero, slow = summary["0ms"], summary[f"{settings.bulk_latency * 1000:.0f}ms"]
     report.target("bulk, VGS throughput vs official (0 ms)", zero["facade_sync"]["throughput_vs_official"], ">=", 1.5, "×")
     report.target("bulk, VGS throughput vs official (5 ms)", slow["facade_sync"]["throughput_vs_official"], ">=", 1.5, "×")
     report.target("bulk, AsyncVGS throughput vs official (5 ms)", slow["facade_async"]["throughput_vs_official"], ">=", 4.0, "×")
     report.sections.append(
         f"### 2. Bulk tokenization: {settings.bulk_count:,} card numbers ({settings.bulk_format} aliases), "
-        f"20 per request × {settings.bulk_rounds} rounds\n\n"
+        f"{settings.bulk_chunk} per request × {settings.rounds} rounds\n\n"
         + _table(
             ["latency", "contender", "wall s", "values/s", "client CPU ms/request", "server CPU ms/request", "throughput vs official"], rows
         )
@@ -303,7 +309,7 @@ def bulk(report: Report, python: Path) -> None:
 
 # --- 3. paging -----------------------------------------------------------------------------------
 
-PAGING = ("raw_sync", "facade_sync")
+PAGING = {"raw_sync": LABELS["raw_sync"], "facade_sync": "vaultkit Apideck logs.list"}  # contender -> label
 
 
 def paging(report: Report, python: Path) -> None:
@@ -341,7 +347,7 @@ def paging(report: Report, python: Path) -> None:
             "memory": memory[contender],
         }
         rows.append([
-            "raw httpx.Client" if contender == "raw_sync" else "vaultkit Apideck logs.list", _fmt(wall, 2),
+            PAGING[contender], _fmt(wall, 2),
             _fmt(settings.paging_count / wall, 0), _fmt(cpu / (settings.paging_count / settings.paging_limit) * 1e3, 2),
             f"{ratio:.2f}×", _fmt(peak, 2),
         ])  # fmt: skip
@@ -436,7 +442,7 @@ def _import_probes() -> list[Probe]:
 
 def _importtime_by_package(python: Path, code: str, count: int = 10) -> list[dict[str, Any]]:
     """Self time under `python -X importtime`, summed per top-level package, largest first."""
-    done = run_command([str(python), "-X", "importtime", "-c", code], timeout=300)
+    done = run_command([str(python), "-X", "importtime", "-c", code], timeout=300, cwd=Path(tempfile.gettempdir()))
     totals: dict[str, float] = {}
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|\s*(\S+)", line)
@@ -454,7 +460,7 @@ def imports(report: Report, python: Path) -> None:
     for run_index in range(max(runs.values())):  # alternate: one fresh interpreter per probe per pass
         for probe in rotated(probes, run_index):
             if len(samples[probe.key]) < runs[probe.key]:
-                done = run_command([str(python), "-c", probe.code], timeout=300)
+                done = run_command([str(python), "-c", probe.code], timeout=300, cwd=Path(tempfile.gettempdir()))
                 samples[probe.key].append(json.loads(done.stdout.strip().splitlines()[-1]))
         log(f"imports pass {run_index + 1}/{max(runs.values())} done")
     results: dict[str, dict[str, Any]] = {}
@@ -517,7 +523,7 @@ def imports(report: Report, python: Path) -> None:
 def generate(report: Report, python: Path) -> None:
     settings = report.settings
     walls, inner = [], []
-    env = child_env(PATH=f"{DEV_PYTHON.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    env = dev_tools_env()
     for run_index in range(settings.generate_runs):
         with tempfile.TemporaryDirectory(prefix="vaultkit-bench-generate-") as into:
             started = time.perf_counter()

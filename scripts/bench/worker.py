@@ -11,21 +11,33 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import resource
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from common import luhn_cards
+from common import luhn_cards, rotated
 
 Args = dict[str, Any]
 
 
-def _basic(args: Args) -> str:
-    return "Basic " + base64.b64encode(f"{args['username']}:{args['password']}".encode()).decode()
+def _auth_headers(args: Args) -> dict[str, str]:
+    """The VGS Basic Authorization header (computed once per worker, handed to every raw or generated client)."""
+    return {"Authorization": "Basic " + base64.b64encode(f"{args['username']}:{args['password']}".encode()).decode()}
+
+
+@contextlib.contextmanager
+def _stopwatch(into: dict[str, float]) -> Iterator[None]:
+    """Add the `with` block's wall time (perf_counter) and this process's CPU time (process_time) to into["wall"], into["cpu"]."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    into["wall"] = into.get("wall", 0.0) + wall
+    into["cpu"] = into.get("cpu", 0.0) + cpu
 
 
 # --- 1. per-call overhead: sequential reveals of one alias ----------------------------------------
@@ -41,7 +53,20 @@ def _check(response: Any) -> Any:
     return response
 
 
-def _sync_contenders(args: Args, stack: Any) -> dict[str, Callable[[], str]]:
+def _expect(name: str, revealed: list[str], value: str) -> None:
+    if any(got != value for got in revealed):
+        raise SystemExit(f"{name} revealed the wrong value")
+
+
+def _blocks(names: list[str], n: int, block: int) -> Iterator[tuple[str, int]]:
+    """(contender, calls) turns: `n` calls per contender in blocks of `block`, the order rotating every block."""
+    for index in range(-(-n // block)):
+        count = min(block, n - index * block)
+        for name in rotated(names, index):
+            yield name, count
+
+
+def _sync_contenders(args: Args, stack: contextlib.ExitStack, headers: dict[str, str]) -> dict[str, Callable[[], str]]:
     base, alias = args["base_url"], args["alias"]
     url = f"{base}/aliases/{quote(alias, safe='')}"
     calls: dict[str, Callable[[], str]] = {}
@@ -49,13 +74,13 @@ def _sync_contenders(args: Args, stack: Any) -> dict[str, Callable[[], str]]:
         if contender == "raw_sync":
             import httpx
 
-            raw = stack.enter_context(httpx.Client(headers={"Authorization": _basic(args)}))
+            raw = stack.enter_context(httpx.Client(headers=headers))
             calls[contender] = lambda raw=raw: str(_check(raw.get(url)).json()["data"][0]["value"])
         elif contender == "generated_sync":
             from vgs_vault_client import Client
             from vgs_vault_client.api.aliases import reveal_alias
 
-            generated = stack.enter_context(Client(base_url=base, headers={"Authorization": _basic(args)}))
+            generated = stack.enter_context(Client(base_url=base, headers=headers))
             calls[contender] = lambda generated=generated: str(
                 _check(reveal_alias.sync_detailed(alias, client=generated)).parsed.data[0].value
             )
@@ -69,92 +94,101 @@ def _sync_contenders(args: Args, stack: Any) -> dict[str, Callable[[], str]]:
     return calls
 
 
-def percall(args: Args) -> dict[str, Any]:
-    if args["mode"] == "async":
-        return asyncio.run(_percall_async(args))
-    import contextlib
+async def _async_contenders(
+    args: Args, stack: contextlib.AsyncExitStack, headers: dict[str, str]
+) -> dict[str, Callable[[], Awaitable[str]]]:
+    base, alias = args["base_url"], args["alias"]
+    url = f"{base}/aliases/{quote(alias, safe='')}"
+    calls: dict[str, Callable[[], Awaitable[str]]] = {}
+    for contender in args["contenders"]:
+        if contender == "raw_async":
+            import httpx
 
-    n, block, warmup = args["n"], args["block"], args["warmup"]
-    totals = {name: {"wall": 0.0, "cpu": 0.0, "n": 0} for name in args["contenders"]}
+            raw = await stack.enter_async_context(httpx.AsyncClient(headers=headers))
+
+            async def raw_call(raw: Any = raw) -> str:
+                return str(_check(await raw.get(url)).json()["data"][0]["value"])
+
+            calls[contender] = raw_call
+        elif contender == "generated_async":
+            from vgs_vault_client import Client
+            from vgs_vault_client.api.aliases import reveal_alias
+
+            generated = await stack.enter_async_context(Client(base_url=base, headers=headers))
+
+            async def generated_call(generated: Any = generated) -> str:
+                return str(_check(await reveal_alias.asyncio_detailed(alias, client=generated)).parsed.data[0].value)
+
+            calls[contender] = generated_call
+        elif contender == "facade_async":
+            from vaultkit import AsyncVGS
+
+            vgs = await stack.enter_async_context(AsyncVGS(args["username"], args["password"], base_url=base))
+
+            async def facade_call(vgs: Any = vgs) -> str:
+                return (await vgs.aliases.reveal(alias)).value
+
+            calls[contender] = facade_call
+        else:
+            raise SystemExit(f"unknown async contender {contender}")
+    return calls
+
+
+def percall(args: Args) -> dict[str, Any]:
+    """Totals {contender: {wall, cpu}} over args["n"] calls each."""
+    headers = _auth_headers(args)
+    if args["mode"] == "async":
+        return asyncio.run(_percall_async(args, headers))
+    totals: dict[str, dict[str, float]] = {name: {"wall": 0.0, "cpu": 0.0} for name in args["contenders"]}
     with contextlib.ExitStack() as stack:
-        calls = _sync_contenders(args, stack)
+        calls = _sync_contenders(args, stack, headers)
         for name, call in calls.items():
-            for _ in range(warmup):
-                if call() != args["value"]:
-                    raise SystemExit(f"{name} revealed the wrong value")
-        names = list(calls)
-        for index in range(-(-n // block)):
-            for name in names[index % len(names) :] + names[: index % len(names)]:
-                call, count = calls[name], min(block, n - index * block)
-                wall, cpu = time.perf_counter(), time.process_time()
+            _expect(name, [call() for _ in range(args["warmup"])], args["value"])
+        for name, count in _blocks(list(calls), args["n"], args["block"]):
+            call = calls[name]
+            with _stopwatch(totals[name]):
                 for _ in range(count):
                     call()
-                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                totals[name]["wall"] += wall
-                totals[name]["cpu"] += cpu
-                totals[name]["n"] += count
     return {"contenders": totals}
 
 
-async def _percall_async(args: Args) -> dict[str, Any]:
-    import contextlib
-
-    base, alias = args["base_url"], args["alias"]
-    url = f"{base}/aliases/{quote(alias, safe='')}"
-    n, block, warmup = args["n"], args["block"], args["warmup"]
-    totals = {name: {"wall": 0.0, "cpu": 0.0, "n": 0} for name in args["contenders"]}
+async def _percall_async(args: Args, headers: dict[str, str]) -> dict[str, Any]:
+    totals: dict[str, dict[str, float]] = {name: {"wall": 0.0, "cpu": 0.0} for name in args["contenders"]}
     async with contextlib.AsyncExitStack() as stack:
-        calls: dict[str, Callable[[], Awaitable[str]]] = {}
-        for contender in args["contenders"]:
-            if contender == "raw_async":
-                import httpx
-
-                raw = await stack.enter_async_context(httpx.AsyncClient(headers={"Authorization": _basic(args)}))
-
-                async def raw_call(raw: Any = raw) -> str:
-                    return str(_check(await raw.get(url)).json()["data"][0]["value"])
-
-                calls[contender] = raw_call
-            elif contender == "generated_async":
-                from vgs_vault_client import Client
-                from vgs_vault_client.api.aliases import reveal_alias
-
-                generated = await stack.enter_async_context(Client(base_url=base, headers={"Authorization": _basic(args)}))
-
-                async def generated_call(generated: Any = generated) -> str:
-                    return str(_check(await reveal_alias.asyncio_detailed(alias, client=generated)).parsed.data[0].value)
-
-                calls[contender] = generated_call
-            elif contender == "facade_async":
-                from vaultkit import AsyncVGS
-
-                vgs = await stack.enter_async_context(AsyncVGS(args["username"], args["password"], base_url=base))
-
-                async def facade_call(vgs: Any = vgs) -> str:
-                    return (await vgs.aliases.reveal(alias)).value
-
-                calls[contender] = facade_call
-            else:
-                raise SystemExit(f"unknown async contender {contender}")
+        calls = await _async_contenders(args, stack, headers)
         for name, call in calls.items():
-            for _ in range(warmup):
-                if await call() != args["value"]:
-                    raise SystemExit(f"{name} revealed the wrong value")
-        names = list(calls)
-        for index in range(-(-n // block)):
-            for name in names[index % len(names) :] + names[: index % len(names)]:
-                call, count = calls[name], min(block, n - index * block)
-                wall, cpu = time.perf_counter(), time.process_time()
+            _expect(name, [await call() for _ in range(args["warmup"])], args["value"])
+        for name, count in _blocks(list(calls), args["n"], args["block"]):
+            call = calls[name]
+            with _stopwatch(totals[name]):
                 for _ in range(count):
                     await call()
-                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                totals[name]["wall"] += wall
-                totals[name]["cpu"] += cpu
-                totals[name]["n"] += count
     return {"contenders": totals}
 
 
 # --- 2. bulk tokenization ---------------------------------------------------------------------------
+
+
+def _parts(values: list[str], chunk: int) -> list[list[str]]:
+    return [values[start : start + chunk] for start in range(0, len(values), chunk)]
+
+
+def _create_body(values: list[str], fmt: str) -> dict[str, Any]:
+    return {"data": [{"value": value, "format": fmt} for value in values]}
+
+
+def _created_aliases(response: Any) -> list[str]:
+    if response.status_code != 201:
+        raise RuntimeError(f"create answered {response.status_code}")
+    return [record["aliases"][0]["alias"] for record in response.json()["data"]]
+
+
+def _check_facade_chunk(chunk: int) -> None:
+    """The facade chunks by itself (vaultkit.vgs.CHUNK): it must be the `chunk` the other contenders use."""
+    import vaultkit.vgs
+
+    if chunk != vaultkit.vgs.CHUNK:
+        raise SystemExit(f"vaultkit.vgs.CHUNK is {vaultkit.vgs.CHUNK}, the benchmark sends {chunk} values per request")
 
 
 def bulk(args: Args) -> dict[str, Any]:
@@ -162,35 +196,36 @@ def bulk(args: Args) -> dict[str, Any]:
     cards = luhn_cards(count, seed=args["seed"])
     warm = luhn_cards(chunk, seed=args["seed"] + 1_000_003)
     base = args["base_url"]
+    timing: dict[str, float] = {}
     if contender == "official":
-        aliases, timing = _bulk_official(args, cards, warm, fmt, chunk)
+        aliases = _bulk_official(args, cards, warm, timing)
     elif contender == "raw_sync":
         import httpx
 
-        with httpx.Client(headers={"Authorization": _basic(args)}, timeout=60) as client:
+        with httpx.Client(headers=_auth_headers(args), timeout=60) as client:
 
             def tokenize(values: list[str]) -> list[str]:
                 out: list[str] = []
-                for start in range(0, len(values), chunk):
-                    body = {"data": [{"value": value, "format": fmt} for value in values[start : start + chunk]]}
-                    response = client.post(f"{base}/aliases", json=body)
-                    if response.status_code != 201:
-                        raise RuntimeError(f"create answered {response.status_code}")
-                    out.extend(record["aliases"][0]["alias"] for record in response.json()["data"])
+                for part in _parts(values, chunk):
+                    out.extend(_created_aliases(client.post(f"{base}/aliases", json=_create_body(part, fmt))))
                 return out
 
             tokenize(warm)
-            aliases, timing = _timed(lambda: tokenize(cards))
+            with _stopwatch(timing):
+                aliases = tokenize(cards)
     elif contender == "facade_sync":
         from vaultkit import VGS
 
+        _check_facade_chunk(chunk)
         with VGS(args["username"], args["password"], base_url=base) as vgs:
             vgs.aliases.tokenize(warm, format=fmt)
-            aliases, timing = _timed(lambda: vgs.aliases.tokenize(cards, format=fmt))
+            with _stopwatch(timing):
+                aliases = vgs.aliases.tokenize(cards, format=fmt)
     elif contender == "facade_async":
-        aliases, timing = asyncio.run(_bulk_facade_async(args, cards, warm, fmt))
+        _check_facade_chunk(chunk)
+        aliases = asyncio.run(_bulk_facade_async(args, cards, warm, timing))
     elif contender == "raw_async":
-        aliases, timing = asyncio.run(_bulk_raw_async(args, cards, warm, fmt, chunk))
+        aliases = asyncio.run(_bulk_raw_async(args, cards, warm, timing))
     else:
         raise SystemExit(f"unknown contender {contender}")
     if len(aliases) != count or len(set(aliases)) != count:
@@ -198,50 +233,41 @@ def bulk(args: Args) -> dict[str, Any]:
     return {**timing, "n": count, "requests": -(-count // chunk)}
 
 
-def _timed(run: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = run()
-    return result, {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
-
-
-async def _bulk_facade_async(args: Args, cards: list[str], warm: list[str], fmt: str) -> tuple[list[str], dict[str, float]]:
+async def _bulk_facade_async(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
     from vaultkit import AsyncVGS
 
+    fmt = args["format"]
     async with AsyncVGS(args["username"], args["password"], base_url=args["base_url"], max_concurrency=args["concurrency"]) as vgs:
         await vgs.aliases.tokenize(warm, format=fmt)
-        wall, cpu = time.perf_counter(), time.process_time()
-        aliases = await vgs.aliases.tokenize(cards, format=fmt)
-        return aliases, {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+        with _stopwatch(timing):
+            aliases: list[str] = await vgs.aliases.tokenize(cards, format=fmt)
+    return aliases
 
 
-async def _bulk_raw_async(args: Args, cards: list[str], warm: list[str], fmt: str, chunk: int) -> tuple[list[str], dict[str, float]]:
+async def _bulk_raw_async(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
     """The async floor: httpx.AsyncClient, chunks sent with at most `concurrency` in flight (asyncio.Semaphore)."""
     import httpx
 
     limit = asyncio.Semaphore(args["concurrency"])
-    async with httpx.AsyncClient(headers={"Authorization": _basic(args)}, timeout=60) as client:
+    async with httpx.AsyncClient(headers=_auth_headers(args), timeout=60) as client:
 
         async def one(part: list[str]) -> list[str]:
             async with limit:
-                response = await client.post(
-                    f"{args['base_url']}/aliases", json={"data": [{"value": value, "format": fmt} for value in part]}
-                )
-            if response.status_code != 201:
-                raise RuntimeError(f"create answered {response.status_code}")
-            return [record["aliases"][0]["alias"] for record in response.json()["data"]]
+                response = await client.post(f"{args['base_url']}/aliases", json=_create_body(part, args["format"]))
+            return _created_aliases(response)
 
         async def tokenize(values: list[str]) -> list[str]:
-            parts = await asyncio.gather(*(one(values[start : start + chunk]) for start in range(0, len(values), chunk)))
+            parts = await asyncio.gather(*(one(part) for part in _parts(values, args["chunk"])))
             return [alias for part in parts for alias in part]
 
         await tokenize(warm)
-        wall, cpu = time.perf_counter(), time.process_time()
-        aliases = await tokenize(cards)
-        return aliases, {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+        with _stopwatch(timing):
+            aliases = await tokenize(cards)
+    return aliases
 
 
-def _bulk_official(args: Args, cards: list[str], warm: list[str], fmt: str, chunk: int) -> tuple[list[str], dict[str, float]]:
-    """vgs-api-client 0.0.51's generated layer (AliasesApi.create_aliases), 20 values per request, as its docs show."""
+def _bulk_official(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
+    """vgs-api-client 0.0.51's generated layer (AliasesApi.create_aliases), `chunk` values per request, as its docs show."""
     import vgs_api_client
     from vgs_api_client.api.aliases_api import AliasesApi
     from vgs_api_client.model.alias_format import AliasFormat
@@ -253,16 +279,17 @@ def _bulk_official(args: Args, cards: list[str], warm: list[str], fmt: str, chun
 
     def tokenize(values: list[str]) -> list[str]:
         out: list[str] = []
-        for start in range(0, len(values), chunk):
+        for part in _parts(values, args["chunk"]):
             request = CreateAliasesRequest(
-                data=[CreateAliasesRequestNew(value=value, format=AliasFormat(fmt)) for value in values[start : start + chunk]]
+                data=[CreateAliasesRequestNew(value=value, format=AliasFormat(args["format"])) for value in part]
             )
             response = api.create_aliases(create_aliases_request=request)
             out.extend(str(record.aliases[0].alias) for record in response.data)
         return out
 
     tokenize(warm)
-    return _timed(lambda: tokenize(cards))
+    with _stopwatch(timing):  # stops the watch on the way out of the return
+        return tokenize(cards)
 
 
 # --- 3. paging --------------------------------------------------------------------------------------
@@ -320,13 +347,13 @@ def paging(args: Args) -> dict[str, Any]:
         if args["trace"]:
             tracemalloc.start()
         baseline = tracemalloc.get_traced_memory()[0] if args["trace"] else 0
-        wall, cpu = time.perf_counter(), time.process_time()
+        timing: dict[str, float] = {}
         count = 0
-        for _entry in entries(limit):
-            count += 1
-            if count > cap:
-                raise SystemExit(f"{contender} yielded more than {cap} entries: cursors not followed correctly")
-        timing = {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+        with _stopwatch(timing):
+            for _entry in entries(limit):
+                count += 1
+                if count > cap:
+                    raise SystemExit(f"{contender} yielded more than {cap} entries: cursors not followed correctly")
         peak = 0
         if args["trace"]:
             peak = tracemalloc.get_traced_memory()[1] - baseline
