@@ -12,7 +12,7 @@ import dataclasses
 import inspect
 import json
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -44,7 +44,9 @@ class Op:
     raw: bool = False  # returns the vault's raw answer: its status and body are data, not errors
     bodyless: bool = False  # the vault answers 204 No Content
     inputs: int = 1  # items of a bulk call
-    shows_enums: bool = True  # the result carries the answer's open-enum fields (tokenize returns bare aliases)
+    # The answer has an open-enum field the fake's unknown_enum fault rewrites, and the result carries it
+    # (raw and bodyless answers never do; tokenize returns bare aliases).
+    shows_enums: bool = True
     # The fake's wrong_type fault damages the answer's first string; True where that is a field the facade
     # deliberately does not read (Vaultera's card `data.id`: the record keeps `attributes.card_token`).
     unread_first_string: bool = False
@@ -339,6 +341,31 @@ OPERATIONS: tuple[Op, ...] = (
         raw=True,
     ),
 )
+
+
+# Answers with no open-enum field for the unknown_enum fault to rewrite (their enums are closed, or absent).
+_NO_OPEN_ENUM = frozenset(
+    {
+        "apideck.consumers.create",
+        "apideck.consumers.get",
+        "apideck.consumers.update",
+        "apideck.consumers.delete",
+        "apideck.consumers.list",
+        "apideck.consumers.request_counts",
+        "apideck.connections.consents",
+        "apideck.connections.update_consent",
+        "apideck.connections.confirm",
+        "apideck.connections.custom_fields",
+        "apideck.connections.custom_mappings",
+        "apideck.connections.custom_mappings(service)",
+        "apideck.sessions.create",
+        "vaultpam.login",
+        "vaultpam.safes.list",
+        "vaultera.cards.store",
+    }
+)
+OPERATIONS = tuple(replace(op, shows_enums=False) if op.id in _NO_OPEN_ENUM or op.raw or op.bodyless else op for op in OPERATIONS)
+assert {op.id for op in OPERATIONS} >= _NO_OPEN_ENUM, "a name in _NO_OPEN_ENUM matches no operation"
 
 
 def prepare(op: Op, fake: Any) -> Ctx:

@@ -125,8 +125,7 @@ def _construct(cls_name: str, module: str, then: Callable[[Any], Any] | None = N
         import importlib
 
         cls = getattr(importlib.import_module(module), cls_name)
-        options = {"http_client": httpx.Client(transport=ctx.fake.transport), **kwargs}
-        with cls(**options) as client:
+        with httpx.Client(transport=ctx.fake.transport) as http, cls(**{"http_client": http, **kwargs}) as client:
             return then(client) if then is not None else repr(client)
 
     return call
@@ -634,16 +633,6 @@ LONG_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 
 
-# An argument that makes the URL longer than httpx's 64 KB limit is refused, not a bare httpx.InvalidURL.
-@pytest.mark.parametrize(("vault", "call"), LONG_CALLS, ids=[f"{vault}-{index}" for index, (vault, _) in enumerate(LONG_CALLS)])
-def test_an_argument_too_long_for_a_url_is_refused(vault: str, call: Callable[[Any], Any]) -> None:
-    ctx = _context(vault)
-    before = ctx.fake.count()
-    with ctx.client, pytest.raises(InvalidRequestError):
-        call(ctx.client)
-    assert ctx.fake.count() == before
-
-
 SURROGATE = "\ud800"
 SURROGATE_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
     ("vgs", lambda c: c.aliases.create(["4111" + SURROGATE])),
@@ -656,9 +645,15 @@ SURROGATE_CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 
 
-# A string with a lone surrogate (not encodable as UTF-8) is refused, not a bare UnicodeEncodeError.
-@pytest.mark.parametrize(("vault", "call"), SURROGATE_CALLS, ids=[f"{vault}-{index}" for index, (vault, _) in enumerate(SURROGATE_CALLS)])
-def test_lone_surrogates_are_refused(vault: str, call: Callable[[Any], Any]) -> None:
+UNSENDABLE = [("long", *case) for case in LONG_CALLS] + [("surrogate", *case) for case in SURROGATE_CALLS]
+
+
+# An argument that makes the URL longer than httpx's 64 KB limit is refused, not a bare httpx.InvalidURL;
+# a string with a lone surrogate (not encodable as UTF-8) is refused, not a bare UnicodeEncodeError.
+@pytest.mark.parametrize(
+    ("kind", "vault", "call"), UNSENDABLE, ids=[f"{kind}-{vault}-{index}" for index, (kind, vault, _) in enumerate(UNSENDABLE)]
+)
+def test_an_argument_httpx_cannot_send_is_refused_before_sending(kind: str, vault: str, call: Callable[[Any], Any]) -> None:
     ctx = _context(vault)
     before = ctx.fake.count()
     with ctx.client, pytest.raises(InvalidRequestError):
@@ -851,10 +846,14 @@ def test_the_callers_http_client_base_url_and_headers_do_not_redirect_vault_call
         sent.append(request)
         return httpx.Response(404, json={"errors": [{"status": 404, "title": "Not found", "detail": "no"}]})
 
-    caller = httpx.Client(transport=httpx.MockTransport(answer), base_url="https://collector.attacker.test", headers={"X-Team": "payments"})
-    with VGS("user-1", "vgs-pass-0001", base_url="https://vault.test", http_client=caller) as vgs, pytest.raises(VaultError):
+    with (
+        httpx.Client(
+            transport=httpx.MockTransport(answer), base_url="https://collector.attacker.test", headers={"X-Team": "payments"}
+        ) as caller,
+        VGS("user-1", "vgs-pass-0001", base_url="https://vault.test", http_client=caller) as vgs,
+        pytest.raises(VaultError),
+    ):
         vgs.aliases.reveal("tok_x")
     assert [request.url.host for request in sent] == ["vault.test"]
     expected = "Basic " + base64.b64encode(b"user-1:vgs-pass-0001").decode()
     assert sent[0].headers["authorization"] == expected and sent[0].headers["x-team"] == "payments"
-    caller.close()

@@ -63,6 +63,9 @@ class Figures:
             f"{self.fake.count():,} requests, {hits:,} faulted (429/503, all retried), "
             f"up to {self.fake.max_in_flight} in flight, 0 errors, {self.seconds:.1f} s{self.extra}"
         )
+        # The load was what it claims: faults fired (and were retried), and the workers really overlapped.
+        assert hits >= self.calls * FAULT_SHARE / 4, f"only {hits} faults fired in {self.calls} calls"
+        assert self.fake.max_in_flight > WORKERS // 4, f"at most {self.fake.max_in_flight} requests were ever in flight"
 
 
 def run_threads(work: Callable[[int], None]) -> float:

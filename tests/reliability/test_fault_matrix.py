@@ -169,6 +169,7 @@ def _check_success(op: Op, fault: str, outcome: Outcome, result: Any, transport:
         assert isinstance(response, httpx.Response) and response.status_code == outcome.status
     if fault == "unknown_enum" and op.shows_enums:
         sent = set().union(*(_json_strings(body) for body in transport.bodies)) & UNKNOWN_ENUMS
+        assert sent, f"{op.id}: the fault wrote no unknown enum value (an answer without open enums is shows_enums=False)"
         assert sent <= strings(result), f"{op.id}: the unknown enum value(s) {sent} did not pass through"
     if fault == "huge_body" and not op.bodyless:
         assert max(len(body) for body in transport.bodies) > 10 * 1024 * 1024

@@ -33,6 +33,7 @@ import anyio
 import pytest
 from vaultkit import BulkOperationError, InvalidRequestError, RateLimitError, RetryPolicy, VaultError
 from vaultkit.testing import FakeVGS, Fault
+from vaultkit.vgs import CHUNK
 
 SIZE = int(os.environ.get("VAULTKIT_SOAK_SIZE", "1000"))
 FAULTED = 0.20
@@ -136,6 +137,9 @@ def _soak_sync(fake: FakeVGS, base_url: str, values: list[str], ledger: Ledger) 
                 break
             todo, pending = pending, []
             for index, batch in enumerate(_batches(todo, rng)):
+                if time.monotonic() > deadline:  # out of time mid-round: what is left stays pending (and fails below)
+                    pending.extend(batch)
+                    continue
                 try:
                     outcome = _call(vgs, batch, index)
                 except VaultError as exc:
@@ -222,6 +226,10 @@ def test_soak_loses_nothing_and_stores_nothing_twice(mode: str) -> None:
     assert lost == [] and duplicates == [] and unknown_doubled == [] and not foreign
     assert all(stored[value] == 1 for value in ledger.confirmed)
     assert len(ledger.confirmed) + len(ledger.unknown) == SIZE
+    # "Unknown" is earned: only a create that reached the vault and lost its answer (a reset, a timeout) or got
+    # a 503 can leave its values unknown, one chunk each; a facade reporting everything unknown fails here.
+    assert len(ledger.unknown) <= CHUNK * sum(hits[kind] for kind in ("503", "reset_before", "reset_after", "latency"))
+    assert len(ledger.confirmed) >= SIZE // 2
     if requests >= 50:
         assert 0.10 <= faulted / requests <= 0.30, "the fault mix is not what the soak claims"
     if requests >= 300:
