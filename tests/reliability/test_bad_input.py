@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -214,18 +214,22 @@ def _vgs_methods() -> list[Method]:
 
 UNIFIED = ["crm", "hris", "accounting", "file-storage"]
 SERVICES = ["pipedrive", "salesforce", "workday", "quickbooks", "intuit-enterprise-suite", "bamboohr"]
+CONNECTED = [("crm", "pipedrive"), ("hris", "workday"), ("accounting", "quickbooks"), ("crm", "salesforce")]  # see _context
 RESOURCES = ["leads", "employees", "invoices"]
 WHEN = st.sampled_from([NOW, NOW - timedelta(days=1), NOW.isoformat(), "2024-01-01T00:00:00Z", NOW.replace(tzinfo=None)])
 
 
 def _apideck_methods() -> list[Method]:
-    def path(*names: str) -> Callable[[dict[str, Any]], dict[str, st.SearchStrategy[Any]]]:
-        return lambda d: {name: pick({"unified_api": UNIFIED, "service_id": SERVICES, "resource": RESOURCES}[name]) for name in names}
+    def path(*names: str, prefer: Sequence[tuple[str, str]] = CONNECTED) -> Callable[[dict[str, Any]], dict[str, st.SearchStrategy[Any]]]:
+        # unified_api and service_id are drawn as one pair (shared within an example), half the time one the context set up.
+        pair = st.shared(st.one_of(st.sampled_from(prefer), st.tuples(st.sampled_from(UNIFIED), st.sampled_from(SERVICES))), key="ui")
+        strategies = {"unified_api": pair.map(lambda ui: ui[0]), "service_id": pair.map(lambda ui: ui[1]), "resource": pick(RESOURCES)}
+        return lambda d: {name: strategies[name] for name in names}
 
     def with_path(
-        extra: Callable[[dict[str, Any]], dict[str, st.SearchStrategy[Any]]], *names: str
+        extra: Callable[[dict[str, Any]], dict[str, st.SearchStrategy[Any]]], *names: str, prefer: Sequence[tuple[str, str]] = CONNECTED
     ) -> Callable[[dict[str, Any]], dict[str, Any]]:
-        return lambda d: {**path(*names)(d), **extra(d)}
+        return lambda d: {**path(*names, prefer=prefer)(d), **extra(d)}
 
     consumer = lambda d: pick(["test-consumer", "acct-1", "acct-new"])  # noqa: E731
     meta = {
@@ -302,7 +306,15 @@ def _apideck_methods() -> list[Method]:
             ),
             frozenset({"access_token", "refresh_token", "issued_at", "expires_in", "settings", "metadata"}),
         ),
-        Method("apideck", "connections.migrate", with_path(lambda d: {"target_service_id": pick(SERVICES)}, *ui)),
+        Method(
+            "apideck",
+            "connections.migrate",
+            with_path(
+                lambda d: {"target_service_id": arg("intuit-enterprise-suite", st.sampled_from(SERVICES))},
+                *ui,
+                prefer=[("accounting", "quickbooks")],
+            ),
+        ),
         Method("apideck", "connections.token", path(*ui)),
         Method("apideck", "connections.validate", path(*ui)),
         Method("apideck", "connections.consents", path(*ui)),
@@ -315,7 +327,11 @@ def _apideck_methods() -> list[Method]:
             ),
             frozenset({"resources"}),
         ),
-        Method("apideck", "connections.confirm", with_path(lambda d: {"confirm_token": arg(str(uuid.UUID(int=1)))}, *ui)),
+        Method(
+            "apideck",
+            "connections.confirm",
+            with_path(lambda d: {"confirm_token": arg(d["confirm_token"], str(uuid.UUID(int=1)))}, *ui, prefer=[("crm", "salesforce")]),
+        ),
         Method(
             "apideck",
             "connections.callback_state",
@@ -517,8 +533,10 @@ def _context(vault: str) -> Ctx:
         client = fake.client(retry_policy=NO_WAIT)
         client.consumers.create("acct-1")
         client.connections.add("crm", "pipedrive", settings={"api_key": "pd-key-0"})
+        client.connections.add("hris", "workday", settings={"client_id": "cid-0", "client_secret": "cs-0000"})
+        client.connections.import_("accounting", "quickbooks", access_token="at-0000", refresh_token="rt-0000")
         fake.add_logs(5)
-        data = {**fake.credentials()}
+        data = {**fake.credentials(), "confirm_token": fake.authorize("crm", "salesforce", nonce="nonce-0")}
     elif vault == "vaultpam":
         fake = FakeVaultPAM()
         client = fake.client(retry_policy=NO_WAIT)
@@ -568,6 +586,7 @@ def test_junk_arguments_succeed_or_raise_a_vault_error_and_refusals_send_nothing
         ctx.client.close()
     print(f"\nbad input {method.vault}.{method.name}: {sum(tally.values())} examples {tally}")
     assert not ctx.fake.violations
+    assert tally["ok"] > 0, f"{method.vault}.{method.name}: no example was accepted, so the accepted paths went untested"
 
 
 def test_every_public_method_is_fed_junk() -> None:
