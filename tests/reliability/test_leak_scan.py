@@ -91,6 +91,15 @@ class Scan:
         self.exceptions.append(caught.value)
         return caught.value
 
+    def expect_fault_error(self, fake: Any, fault: str, route: str, call: Callable[[], Any]) -> None:
+        """`call` with `fault` on `route` must fail with a VaultError caused by that fault (which is scanned)."""
+        armed = fake.inject(fault, route=route, times=None, seconds=2.0)
+        try:
+            self.expect_error(call)
+            assert armed.hits, f"{fault} on {route} never fired: the error scanned came from something else"
+        finally:
+            fake.clear_faults()
+
 
 def _chain(error: BaseException, seen: set[int]) -> Iterator[BaseException]:
     if id(error) in seen:
@@ -182,9 +191,7 @@ def _vgs(scan: Scan) -> None:
             ("wrong_type", "POST /aliases", lambda: vgs.aliases.create([CARD])),
             ("html", "POST /aliases/delete", lambda: vgs.aliases.delete_many([survivor])),
         ]:
-            fake.inject(fault, route=route, times=None, seconds=2.0)  # type: ignore[arg-type]
-            scan.expect_error(call)
-            fake.clear_faults()
+            scan.expect_fault_error(fake, fault, route, call)
         scan.expect_error(lambda: vgs.aliases.create([CARD, 5]))  # type: ignore[list-item]
         scan.expect_error(lambda: vgs.aliases.reveal(CARD + ",x"))
         scan.expect_error(lambda: vgs.aliases.tokenize(CARD))  # a bare string, not a list
@@ -257,9 +264,7 @@ def _apideck(scan: Scan) -> None:
             ),
             ("html", "POST /vault/sessions", lambda: apideck.sessions.create()),
         ]:
-            fake.inject(fault, route=route, times=None, seconds=2.0)  # type: ignore[arg-type]
-            scan.expect_error(call)
-            fake.clear_faults()
+            scan.expect_fault_error(fake, fault, route, call)
         scan.expect_error(lambda: apideck.connections.add("crm", "pipedrive", settings={"api_key": SETTING_SECRET, "bad": object()}))
         scan.expect_error(lambda: apideck.connections.import_("crm", "pipedrive", access_token=ACCESS_TOKEN, expires_in=-1))
 
@@ -284,9 +289,9 @@ def _vaultpam(scan: Scan) -> None:
                 ("html", "GET /api/v1/safes"),
             ]:
                 fake.expire_sessions()
-                fake.inject(fault, route=route, times=None, seconds=2.0)  # type: ignore[arg-type]
-                scan.expect_error(pam.with_options(max_retries=0).memberships if "memberships" in route else pam.safes.list)
-                fake.clear_faults()
+                scan.expect_fault_error(
+                    fake, fault, route, pam.with_options(max_retries=0).memberships if "memberships" in route else pam.safes.list
+                )
         with fake.client(base_url=url, email=None, password=None, token=pat, org_id=fake.org_ids[1]) as by_token:
             scan.keep(by_token)
             scan.keep(by_token.safes.list())
@@ -366,9 +371,7 @@ def _vaultera(scan: Scan) -> None:
             ("wrong_type", "POST /api_keys", lambda: vaultera.api_keys.create("x")),
             ("html", "GET /api_keys", vaultera.api_keys.list),
         ]:
-            fake.inject(fault, route=route, times=None, seconds=2.0)  # type: ignore[arg-type]
-            scan.expect_error(call)
-            fake.clear_faults()
+            scan.expect_fault_error(fake, fault, route, call)
         scan.expect_error(lambda: vaultera.cards.store(card_number=CARD_3 + "x", expiration_month="12", expiration_year="2031"))
         scan.expect_error(
             lambda: vaultera.cards.store(
@@ -467,14 +470,19 @@ def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
     assert leaks == [], "\n".join(f"{kind}: {secret!r} in {text!r}" for kind, secret, text in leaks[:20])
 
 
-def test_the_scan_finds_leaks_when_log_redaction_is_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The control: the same scan, with the HTTP loggers' redacting filter passing records unchanged, must fail."""
+@pytest.mark.parametrize("channel", ["log", "exception"])
+def test_the_scan_finds_leaks_when_redaction_is_switched_off(channel: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The controls: the same scan with one channel's masking switched off must find leaks in that channel."""
+    from vaultkit._core import failures
     from vaultkit._core.redact import RedactingFilter
 
-    monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)
+    if channel == "log":
+        monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)
+    else:
+        monkeypatch.setattr(failures, "redact", lambda text, secrets=(): text)
     _, _, _, leaks = _scan_every_operation()
-    print(f"\nleak scan control, log redaction off: {len(leaks)} leaks found")
-    assert any(kind == "log" for kind, _, _ in leaks), "the scan found nothing with redaction off: it cannot detect a leak"
+    print(f"\nleak scan control, {channel} redaction off: {len(leaks)} leaks found")
+    assert any(kind == channel for kind, _, _ in leaks), f"the scan found no {channel} leak with its redaction off"
 
 
 # --- secrets in places the caller did not mean them to be -------------------------------------------------
