@@ -31,6 +31,15 @@ from ._openapi import SpecValidator
 Handler = Callable[..., httpx.Response]
 
 
+def luhn_valid(digits: str) -> bool:
+    """Whether a digit string passes the Luhn check."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        number = int(char) * (2 if index % 2 else 1)
+        total += number - 9 if number > 9 else number
+    return total % 10 == 0
+
+
 class SpecViolationError(AssertionError):
     """A fake answered something our spec does not allow: a bug in the fake (or the spec)."""
 

@@ -50,7 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from .._core.redact import MASK
-from ._base import FakeVault, route
+from ._base import FakeVault, luhn_valid, route
 
 TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
 Target = httpx.BaseTransport | Callable[[httpx.Request], httpx.Response]
@@ -164,15 +164,6 @@ def _timestamp(seconds: float) -> str:
 
 def _mask_number(number: str) -> str:
     return number[:6] + "*" * max(0, len(number) - 10) + number[-4:]
-
-
-def luhn_valid(digits: str) -> bool:
-    """Whether a digit string passes the Luhn check."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        number = int(char) * (2 if index % 2 else 1)
-        total += number - 9 if number > 9 else number
-    return total % 10 == 0
 
 
 def _ascii_digits(value: Any) -> TypeGuard[str]:

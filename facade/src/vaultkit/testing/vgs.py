@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from ._base import FakeVault, route
+from ._base import FakeVault, luhn_valid, route
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _ALNUM = string.ascii_uppercase + string.digits
@@ -42,15 +42,6 @@ class _Stored:
     created_at: float
     classifiers: list[str]
     aliases: dict[str, str] = field(default_factory=dict)  # format -> alias
-
-
-def luhn_valid(digits: str) -> bool:
-    """Whether a digit string passes the Luhn check."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        number = int(char) * (2 if index % 2 else 1)
-        total += number - 9 if number > 9 else number
-    return total % 10 == 0
 
 
 def _digits(rng: random.Random, count: int) -> str:
