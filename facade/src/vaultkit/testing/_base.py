@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeGuard
 from urllib.parse import unquote
 
 import anyio
@@ -29,6 +29,11 @@ from ._faults import AFTER, BEFORE, Fault, FaultKind, FaultPlan
 from ._openapi import SpecValidator
 
 Handler = Callable[..., httpx.Response]
+
+
+def ascii_digits(value: Any) -> TypeGuard[str]:
+    """A string of ASCII digits (str.isdigit alone also takes '²' and other digits int() refuses)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()
 
 
 def luhn_valid(digits: str) -> bool:

@@ -44,13 +44,13 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeGuard
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
 from .._core.redact import MASK
-from ._base import FakeVault, luhn_valid, route
+from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
 Target = httpx.BaseTransport | Callable[[httpx.Request], httpx.Response]
@@ -166,25 +166,20 @@ def _mask_number(number: str) -> str:
     return number[:6] + "*" * max(0, len(number) - 10) + number[-4:]
 
 
-def _ascii_digits(value: Any) -> TypeGuard[str]:
-    """A string of ASCII digits (str.isdigit alone also takes '²' and other digits int() refuses)."""
-    return isinstance(value, str) and value.isascii() and value.isdigit()
-
-
 def _card_problems(card: Mapping[str, Any], *, luhn: bool = True) -> dict[str, list[str]]:
     """What the fake refuses in a card (by field): the documented formats, and a failed Luhn check when `luhn`."""
     problems: dict[str, list[str]] = {}
     number = card.get("card_number")
-    if not _ascii_digits(number) or not 12 <= len(number) <= 19 or (luhn and not luhn_valid(number)):
+    if not ascii_digits(number) or not 12 <= len(number) <= 19 or (luhn and not luhn_valid(number)):
         problems["card_number"] = ["is invalid"]
     month = card.get("expiration_month")
-    if not _ascii_digits(month) or not 1 <= int(month) <= 12:
+    if not ascii_digits(month) or not 1 <= int(month) <= 12:
         problems["expiration_month"] = ["is invalid"]
     year = card.get("expiration_year")
-    if not _ascii_digits(year) or len(year) != 4:
+    if not ascii_digits(year) or len(year) != 4:
         problems["expiration_year"] = ["is invalid"]
     code = card.get("service_code")
-    if code is not None and (not _ascii_digits(code) or not 3 <= len(code) <= 4):
+    if code is not None and (not ascii_digits(code) or not 3 <= len(code) <= 4):
         problems["service_code"] = ["is invalid"]
     return problems
 

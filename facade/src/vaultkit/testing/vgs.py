@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from ._base import FakeVault, luhn_valid, route
+from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _ALNUM = string.ascii_uppercase + string.digits
@@ -255,7 +255,7 @@ class FakeVGS(FakeVault):
 def _unfit(value: str, alias_format: str) -> str | None:
     """Why `value` cannot take `alias_format`, or None."""
     digits = value.replace(" ", "").replace("-", "")
-    numeric = digits.isascii() and digits.isdigit()  # str.isdigit alone also takes '²' and other digits int() refuses
+    numeric = ascii_digits(digits)
     if alias_format in _CARD_FORMATS - {"NON_LUHN_FPE_ALPHANUMERIC"} and not (numeric and 12 <= len(digits) <= 19):
         return f"value is not a card number, which {alias_format} needs"
     if alias_format in ("FPE_SSN_T_FOUR", "FPE_ACC_NUM_T_FOUR", "NUM_LENGTH_PRESERVING") and not numeric:
