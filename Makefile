@@ -1,4 +1,4 @@
-# vaultkit — the verbs. `make demo` and `make test` work on a fresh machine with only python3.
+# polyvault — the verbs. `make demo` and `make test` work on a fresh machine with only python3.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -43,17 +43,17 @@ typecheck: setup
 test: check lint typecheck
 	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
 
-## The tour: four fake vaults on 127.0.0.1 and vaultkit against them (or real vaults, see README).
+## The tour: four fake vaults on 127.0.0.1 and polyvault against them (or real vaults, see README).
 demo: setup
 	$(PY) scripts/demo.py
 
-## Benchmarks (not part of make test): vaultkit against raw httpx and the vendors' SDKs.
+## Benchmarks (not part of make test): polyvault against raw httpx and the vendors' SDKs.
 bench: setup
 	$(PY) scripts/bench/run.py
 
 ## The full-size soak: 10,000 values through FakeVGS with 20% of requests faulted.
 soak: setup
-	VAULTKIT_SOAK_SIZE=10000 $(PY) -m pytest -n 0 -p no:cacheprovider tests/reliability/test_soak.py -s
+	POLYVAULT_SOAK_SIZE=10000 $(PY) -m pytest -n 0 -p no:cacheprovider tests/reliability/test_soak.py -s
 
 ## Re-pin requirements/dev.txt from requirements/dev.in.
 lock:

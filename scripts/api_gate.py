@@ -31,9 +31,9 @@ def _pyproject_path(vault: Vault) -> str:
     return f"generated/{vault.key}/pyproject.toml"
 
 
-def _version_at(commit: str, vault: Vault) -> str | None:
+def _project_at(commit: str, vault: Vault) -> dict[str, str] | None:
     text = _git("show", f"{commit}:{_pyproject_path(vault)}")
-    return tomllib.loads(text)["project"]["version"] if text else None
+    return tomllib.loads(text)["project"] if text else None
 
 
 def _major(version: str) -> str:
@@ -41,12 +41,16 @@ def _major(version: str) -> str:
 
 
 def baseline(vault: Vault, current: str) -> str | None:
-    """The first commit of `current`'s major version line, or None if there is none yet."""
+    """The first commit of `current`'s major version line, or None if there is none yet.
+
+    A line belongs to one distribution: a commit where the package had another name (before the
+    rename to `polyvault-*`) starts no baseline, since the renamed package is a new distribution.
+    """
     log = _git("log", "--format=%H", "--", _pyproject_path(vault)) or ""
     found = None
     for commit in log.split():
-        version = _version_at(commit, vault)
-        if version is None or _major(version) != _major(current):
+        project = _project_at(commit, vault)
+        if project is None or project["name"] != vault.distribution or _major(project["version"]) != _major(current):
             break
         found = commit
     return found

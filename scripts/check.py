@@ -62,7 +62,7 @@ def main() -> int:
     vaults, options = load_manifest()
     if lint_main([]):
         return 1
-    with tempfile.TemporaryDirectory(prefix="vaultkit-check-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="polyvault-check-") as tmp:
         generate(vaults, options, Path(tmp))
         problems = compare(Path(tmp), ROOT / "generated")
     if problems:

@@ -1,9 +1,9 @@
-"""The vaultkit tour (`make demo`): four vaults, one way to call them.
+"""The polyvault tour (`make demo`): four vaults, one way to call them.
 
 For each vault whose credentials are in the environment (VGS_USERNAME/VGS_PASSWORD,
 APIDECK_API_KEY/APIDECK_APP_ID, VAULTPAM_EMAIL/VAULTPAM_PASSWORD or VAULTPAM_TOKEN,
 VAULTERA_API_KEY, plus the <VAULT>_BASE_URL variables as needed) the tour talks to the real
-vault; for every other vault it starts vaultkit's fake on 127.0.0.1 and points the environment
+vault; for every other vault it starts polyvault's fake on 127.0.0.1 and points the environment
 at it. The clients below are configured from the environment only, exactly as in production.
 """
 
@@ -17,9 +17,9 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-import vaultkit
-from vaultkit import VGS, Apideck, NotFoundError, RetryPolicy, Vaultera, VaultError, VaultPAM
-from vaultkit.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
+import polyvault
+from polyvault import VGS, Apideck, NotFoundError, RetryPolicy, Vaultera, VaultError, VaultPAM
+from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
 
 CARDS = ["4111111111111111", "5500000000000004", "340000000000009"]
 REAL = {
@@ -77,7 +77,7 @@ def tour_vgs(fake: FakeVGS | None) -> None:
             sent_before, started = fake.count("POST /aliases"), time.monotonic()
             vgs.aliases.tokenize(["6011000000000004"])
             print(
-                f"  rate limited: the vault answered 429 with Retry-After: 1; vaultkit waited {time.monotonic() - started:.1f} s "
+                f"  rate limited: the vault answered 429 with Retry-After: 1; polyvault waited {time.monotonic() - started:.1f} s "
                 f"and retried ({fake.count('POST /aliases') - sent_before} requests, the value stored once)"
             )
         remaining = vgs.rate_limit.remaining if vgs.rate_limit else None
@@ -129,7 +129,7 @@ def tour_vaultera(fake: FakeVaultera | None) -> None:
 
 def main() -> int:
     """Run the tour; exit 0 when every part worked."""
-    print(f"vaultkit {vaultkit.__version__} — the tour")
+    print(f"polyvault {polyvault.__version__} — the tour")
     fakes: dict[str, Any] = {"vgs": FakeVGS(), "apideck": FakeApideck(), "vaultpam": FakeVaultPAM(), "vaultera": FakeVaultera()}
     with vault_environment(fakes) as running:
         try:

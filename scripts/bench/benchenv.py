@@ -1,11 +1,11 @@
-"""The benchmark venv: a clean interpreter with only vaultkit[all] and the two vendor SDKs.
+"""The benchmark venv: a clean interpreter with only polyvault[all] and the two vendor SDKs.
 
 The development venv is not representative: it has click and rich, so `import httpx` also loads
-httpx's command line (~100 ms more), and vaultkit is an editable install there. The benchmark venv
+httpx's command line (~100 ms more), and polyvault is an editable install there. The benchmark venv
 (bench-results/venv, git-ignored) gets:
 
 - `vgs-api-client==0.0.51` and `apideck-unify==0.52.0`, the vendors' SDKs we compare against;
-- vaultkit and the four generated packages built as wheels from this tree (non-editable), rebuilt
+- polyvault and the four generated packages built as wheels from this tree (non-editable), rebuilt
   whenever their sources change, so every run measures the code as it is now;
 - their runtime dependencies as the wheels declare them (so a dependency added to
   facade/pyproject.toml is picked up), at the versions requirements/dev.txt pins where it pins them.
@@ -34,7 +34,7 @@ CONSTRAINTS = ROOT / "requirements" / "dev.txt"
 
 
 def _requirements(wheel: Path) -> list[str]:
-    """The wheel's unconditional Requires-Dist entries (extras of vaultkit name our own packages: built here)."""
+    """The wheel's unconditional Requires-Dist entries (extras of polyvault name our own packages: built here)."""
     with zipfile.ZipFile(wheel) as archive:
         name = next(item for item in archive.namelist() if item.endswith(".dist-info/METADATA"))
         metadata = archive.read(name).decode()
@@ -91,8 +91,8 @@ def ensure(venv: Path = DEFAULT_VENV) -> Path:
 
     wanted = _digest(_local_sources())
     if not local_stamp.exists() or local_stamp.read_text() != wanted:
-        log("bench venv: building vaultkit and the generated packages from source (non-editable)")
-        with tempfile.TemporaryDirectory(prefix="vaultkit-wheels-") as wheels:
+        log("bench venv: building polyvault and the generated packages from source (non-editable)")
+        with tempfile.TemporaryDirectory(prefix="polyvault-wheels-") as wheels:
             run_command(
                 [*_pip(DEV_PYTHON), "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", wheels,
                  *(str(ROOT / package) for package in LOCAL_PACKAGES)],

@@ -91,7 +91,7 @@ def process_cpu_seconds(pid: int) -> float:
 class FakeServer:
     """Context manager: start a fake vault process, read its JSON announcement, stop it on exit.
 
-    The fake runs in the development venv (it needs vaultkit.testing), with spec validation and the
+    The fake runs in the development venv (it needs polyvault.testing), with spec validation and the
     volume rate limit off, so the client's cost is what the benchmark measures.
     """
 

@@ -1,4 +1,4 @@
-"""`make bench`: vaultkit against raw httpx, its generated clients and the vendors' SDKs, side by side.
+"""`make bench`: polyvault against raw httpx, its generated clients and the vendors' SDKs, side by side.
 
 Usage: .venv/bin/python scripts/bench/run.py [--quick] [--only WORKLOAD ...] [--rounds N] [--strict]
 
@@ -6,7 +6,7 @@ Workloads (see issue 5):
   percall   2,000 sequential VGS reveals: raw httpx (the floor), the generated client, the facade; sync and async
   bulk      10,000 card numbers tokenized: facade sync/async and the official vgs-api-client 0.0.51; 0 and 5 ms latency
   paging    10,000 Apideck log entries through the facade iterator at limit=200: time and peak memory growth
-  imports   fresh interpreters: vaultkit, vaultkit + each vault, the generated packages, the vendors' SDKs
+  imports   fresh interpreters: polyvault, polyvault + each vault, the generated packages, the vendors' SDKs
   generate  scripts/generate.py (what `make generate` runs) for all four vaults, into a temporary tree
 
 Contenders run alternately (the order rotates every round), each in a fresh interpreter of the
@@ -51,7 +51,7 @@ class Settings:
     percall_warmup: int
     percall_block: int
     bulk_count: int
-    bulk_chunk: int = 20  # values per create request, for every contender (the facade's vaultkit.vgs.CHUNK)
+    bulk_chunk: int = 20  # values per create request, for every contender (the facade's polyvault.vgs.CHUNK)
     bulk_latency: float = 0.005
     bulk_concurrency: int = 8
     bulk_format: str = "UUID"
@@ -151,11 +151,11 @@ PERCALL = {  # contender -> its baseline
 }
 LABELS = {
     "raw_sync": "raw httpx.Client",
-    "generated_sync": "generated vgs_vault_client (sync_detailed)",
-    "facade_sync": "vaultkit VGS",
+    "generated_sync": "generated polyvault_vgs_client (sync_detailed)",
+    "facade_sync": "polyvault VGS",
     "raw_async": "raw httpx.AsyncClient",
-    "generated_async": "generated vgs_vault_client (asyncio_detailed)",
-    "facade_async": "vaultkit AsyncVGS",
+    "generated_async": "generated polyvault_vgs_client (asyncio_detailed)",
+    "facade_async": "polyvault AsyncVGS",
     "official": "official vgs-api-client 0.0.51",
 }
 
@@ -309,7 +309,7 @@ def bulk(report: Report, python: Path) -> None:
 
 # --- 3. paging -----------------------------------------------------------------------------------
 
-PAGING = {"raw_sync": LABELS["raw_sync"], "facade_sync": "vaultkit Apideck logs.list"}  # contender -> label
+PAGING = {"raw_sync": LABELS["raw_sync"], "facade_sync": "polyvault Apideck logs.list"}  # contender -> label
 
 
 def paging(report: Report, python: Path) -> None:
@@ -386,7 +386,7 @@ VAULT_USES = {
     "VaultPAM": ("VaultPAM", "VaultPAM(token='t', org_id='o').close()"),
     "Vaultera": ("Vaultera", "Vaultera(api_key='k').close()"),
 }
-GENERATED = ("vgs_vault_client", "apideck_vault_client", "vaultpam_client", "vaultera_pci_client")
+GENERATED = ("polyvault_vgs_client", "polyvault_apideck_client", "polyvault_vaultpam_client", "polyvault_vaultera_client")
 
 
 @dataclass(frozen=True)
@@ -413,11 +413,13 @@ def _import_probes() -> list[Probe]:
             "import httpx",
             "httpx.Client().close()",
         ),
-        Probe("vaultkit", "import vaultkit", "import vaultkit"),
+        Probe("polyvault", "import polyvault", "import polyvault"),
     ]
     for vault, (name, use) in VAULT_USES.items():
         probes.append(
-            Probe(f"vaultkit+{vault}", f"import vaultkit + {vault}(...) constructed", f"import vaultkit\nfrom vaultkit import {name}", use)
+            Probe(
+                f"polyvault+{vault}", f"import polyvault + {vault}(...) constructed", f"import polyvault\nfrom polyvault import {name}", use
+            )
         )
     for package in GENERATED:
         probes.append(Probe(package, f"import {package}", f"import {package}"))
@@ -478,7 +480,7 @@ def imports(report: Report, python: Path) -> None:
             "httpx_cli_loaded": any(s["httpx_cli"] for s in mine),
             "samples": mine,
         }
-        if probe.key.startswith("vaultkit"):
+        if probe.key.startswith("polyvault"):
             entry["importtime_self_ms_by_package"] = _importtime_by_package(python, probe.code)
         results[probe.key] = entry
         rows.append([
@@ -487,7 +489,7 @@ def imports(report: Report, python: Path) -> None:
             "yes" if entry["httpx_cli_loaded"] else "no",
         ])  # fmt: skip
     # Targets use CPU time: an import is CPU-bound, and on a loaded machine the wall clock mostly measures the load.
-    worst = max((f"vaultkit+{vault}" for vault in VAULT_USES), key=lambda key: results[key]["cpu_median_ms"])
+    worst = max((f"polyvault+{vault}" for vault in VAULT_USES), key=lambda key: results[key]["cpu_median_ms"])
     vendor = results["apideck_unify"]["cpu_median_ms"]
     report.workloads["imports"] = {
         "runs": settings.import_runs,
@@ -496,23 +498,23 @@ def imports(report: Report, python: Path) -> None:
         "venv": str(python.parent.parent),
     }
     for vault in VAULT_USES:
-        report.target(f"import vaultkit + {vault} constructed (CPU)", results[f"vaultkit+{vault}"]["cpu_median_ms"], "<", 150, "ms")
+        report.target(f"import polyvault + {vault} constructed (CPU)", results[f"polyvault+{vault}"]["cpu_median_ms"], "<", 150, "ms")
     report.target(
-        f"import apideck_unify ÷ (import vaultkit + slowest vault, {worst.split('+')[1]})",
+        f"import apideck_unify ÷ (import polyvault + slowest vault, {worst.split('+')[1]})",
         vendor / results[worst]["cpu_median_ms"],
         ">=",
         10,
         "×",
     )
-    breakdown = results["vaultkit+VGS"]["importtime_self_ms_by_package"]
+    breakdown = results["polyvault+VGS"]["importtime_self_ms_by_package"]
     report.sections.append(
-        f"### 4. Import time: fresh interpreters of the benchmark venv (only vaultkit[all] + the vendors' SDKs), "
+        f"### 4. Import time: fresh interpreters of the benchmark venv (only polyvault[all] + the vendors' SDKs), "
         f"median of {settings.import_runs} ({settings.vendor_import_runs} for the vendors' SDKs); interpreter start-up excluded; "
         "targets judged on CPU time (wall time on a loaded machine measures the load)\n\n"
         + _table(
             ["what", "wall median ms", "wall min ms", "CPU median ms", "of which constructing (wall) ms", "modules", "httpx CLI"], rows
         )
-        + "\n\n`-X importtime` self time by package, `import vaultkit` + `VGS(...)`: "
+        + "\n\n`-X importtime` self time by package, `import polyvault` + `VGS(...)`: "
         + ", ".join(f"{item['package']} {item['self_ms']:.0f} ms" for item in breakdown)
     )
 
@@ -525,7 +527,7 @@ def generate(report: Report, python: Path) -> None:
     walls, inner = [], []
     env = dev_tools_env()
     for run_index in range(settings.generate_runs):
-        with tempfile.TemporaryDirectory(prefix="vaultkit-bench-generate-") as into:
+        with tempfile.TemporaryDirectory(prefix="polyvault-bench-generate-") as into:
             started = time.perf_counter()
             done = run_command([str(DEV_PYTHON), str(ROOT / "scripts" / "generate.py"), "--into", into], timeout=600, env=env, cwd=ROOT)
             walls.append(time.perf_counter() - started)
@@ -583,7 +585,7 @@ def render(report: Report) -> str:
             ]
         )
     header = (
-        f"## vaultkit benchmarks ({'quick smoke run' if report.settings.quick else 'full run'})\n\n"
+        f"## polyvault benchmarks ({'quick smoke run' if report.settings.quick else 'full run'})\n\n"
         f"commit {meta.get('commit')}{' (dirty)' if meta.get('dirty') else ''}, Python {meta.get('python')}, {meta.get('machine')}, "
         f"load average at start {', '.join(f'{x:.2f}' for x in meta.get('load_average_at_start', ()))}, "
         f"reproduce with `make bench` ({'`--quick`' if report.settings.quick else 'full'})\n"

@@ -1,6 +1,6 @@
 """Serve one fake vault on 127.0.0.1 for the benchmarks: `serve_fake.py VAULT [--latency S] [--logs N]`.
 
-Like `python -m vaultkit.testing serve VAULT --no-validate --no-rate-limit --json`, plus `--latency`
+Like `python -m polyvault.testing serve VAULT --no-validate --no-rate-limit --json`, plus `--latency`
 and `--logs N` (N Apideck log entries, for the paging workload). Prints one JSON line
 {base_url, env} and serves until SIGTERM/SIGINT, or until the process that started it goes away
 (so a killed harness leaves no server behind).
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--logs", type=int, default=0, help="Apideck log entries to seed")
     args = parser.parse_args(argv)
 
-    module = importlib.import_module(f"vaultkit.testing.{args.vault}")
+    module = importlib.import_module(f"polyvault.testing.{args.vault}")
     fake = getattr(module, FAKES[args.vault])(validate=False, rate_limit=None)
     if args.latency > 0:
         fake.inject("latency", seconds=args.latency, times=None)

@@ -1,6 +1,6 @@
 """One measurement in a fresh interpreter: `python worker.py TASK '<json args>'` prints one JSON line.
 
-Runs in the benchmark venv (vaultkit and the generated packages installed from source, plus the
+Runs in the benchmark venv (polyvault and the generated packages installed from source, plus the
 vendors' SDKs), against a fake vault served by another process. Each contender measures itself:
 wall time (perf_counter) and this process's CPU time (process_time, user+system of all its
 threads) around the timed loop only; imports, client construction and a warm-up are outside it.
@@ -77,15 +77,15 @@ def _sync_contenders(args: Args, stack: contextlib.ExitStack, headers: dict[str,
             raw = stack.enter_context(httpx.Client(headers=headers))
             calls[contender] = lambda raw=raw: str(_check(raw.get(url)).json()["data"][0]["value"])
         elif contender == "generated_sync":
-            from vgs_vault_client import Client
-            from vgs_vault_client.api.aliases import reveal_alias
+            from polyvault_vgs_client import Client
+            from polyvault_vgs_client.api.aliases import reveal_alias
 
             generated = stack.enter_context(Client(base_url=base, headers=headers))
             calls[contender] = lambda generated=generated: str(
                 _check(reveal_alias.sync_detailed(alias, client=generated)).parsed.data[0].value
             )
         elif contender == "facade_sync":
-            from vaultkit import VGS
+            from polyvault import VGS
 
             vgs = stack.enter_context(VGS(args["username"], args["password"], base_url=base))
             calls[contender] = lambda vgs=vgs: vgs.aliases.reveal(alias).value
@@ -111,8 +111,8 @@ async def _async_contenders(
 
             calls[contender] = raw_call
         elif contender == "generated_async":
-            from vgs_vault_client import Client
-            from vgs_vault_client.api.aliases import reveal_alias
+            from polyvault_vgs_client import Client
+            from polyvault_vgs_client.api.aliases import reveal_alias
 
             generated = await stack.enter_async_context(Client(base_url=base, headers=headers))
 
@@ -121,7 +121,7 @@ async def _async_contenders(
 
             calls[contender] = generated_call
         elif contender == "facade_async":
-            from vaultkit import AsyncVGS
+            from polyvault import AsyncVGS
 
             vgs = await stack.enter_async_context(AsyncVGS(args["username"], args["password"], base_url=base))
 
@@ -184,11 +184,11 @@ def _created_aliases(response: Any) -> list[str]:
 
 
 def _check_facade_chunk(chunk: int) -> None:
-    """The facade chunks by itself (vaultkit.vgs.CHUNK): it must be the `chunk` the other contenders use."""
-    import vaultkit.vgs
+    """The facade chunks by itself (polyvault.vgs.CHUNK): it must be the `chunk` the other contenders use."""
+    import polyvault.vgs
 
-    if chunk != vaultkit.vgs.CHUNK:
-        raise SystemExit(f"vaultkit.vgs.CHUNK is {vaultkit.vgs.CHUNK}, the benchmark sends {chunk} values per request")
+    if chunk != polyvault.vgs.CHUNK:
+        raise SystemExit(f"polyvault.vgs.CHUNK is {polyvault.vgs.CHUNK}, the benchmark sends {chunk} values per request")
 
 
 def bulk(args: Args) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def bulk(args: Args) -> dict[str, Any]:
             with _stopwatch(timing):
                 aliases = tokenize(cards)
     elif contender == "facade_sync":
-        from vaultkit import VGS
+        from polyvault import VGS
 
         _check_facade_chunk(chunk)
         with VGS(args["username"], args["password"], base_url=base) as vgs:
@@ -234,7 +234,7 @@ def bulk(args: Args) -> dict[str, Any]:
 
 
 async def _bulk_facade_async(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
-    from vaultkit import AsyncVGS
+    from polyvault import AsyncVGS
 
     fmt = args["format"]
     async with AsyncVGS(args["username"], args["password"], base_url=args["base_url"], max_concurrency=args["concurrency"]) as vgs:
@@ -330,7 +330,7 @@ def paging(args: Args) -> dict[str, Any]:
 
         close = client.close
     elif contender == "facade_sync":
-        from vaultkit import Apideck
+        from polyvault import Apideck
 
         apideck = Apideck(env["APIDECK_API_KEY"], env["APIDECK_APP_ID"], consumer_id=env["APIDECK_CONSUMER_ID"], base_url=base)
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from vaultkit import (
+from polyvault import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
@@ -25,7 +25,7 @@ from vaultkit import (
     UnexpectedResponseError,
     VaultError,
 )
-from vaultkit.apideck import (
+from polyvault.apideck import (
     Apideck,
     AsyncApideck,
     Connection,
@@ -39,7 +39,7 @@ from vaultkit.apideck import (
     Session,
     ValidatedConnection,
 )
-from vaultkit.testing import FakeApideck
+from polyvault.testing import FakeApideck
 
 NOW = datetime.now(UTC)
 FAST = RetryPolicy(max_retries=2, backoff=0.0, max_backoff=0.0)
@@ -289,7 +289,7 @@ async def test_async_with_consumer(fake_apideck: FakeApideck) -> None:
 
 
 def test_raw_client_is_signed_and_carries_the_consumer(fake_apideck: FakeApideck) -> None:
-    from apideck_vault_client.api.connections import connections_one
+    from polyvault_apideck_client.api.connections import connections_one
 
     with fake_apideck.client() as apideck:
         apideck.connections.add("crm", "pipedrive", settings={"api_key": "k-123456"})

@@ -15,9 +15,9 @@ from typing import Any
 
 import httpx
 import pytest
-from vaultkit import VaultConnectionError
-from vaultkit.testing import FakeApideck, ManualClock
-from vaultkit.testing.apideck import CATALOG
+from polyvault import VaultConnectionError
+from polyvault.testing import FakeApideck, ManualClock
+from polyvault.testing.apideck import CATALOG
 
 CONSUMER_ROUTES = {route for route in FakeApideck.routes() if route.split(" ", 1)[1].startswith("/vault/consumers")}
 
@@ -540,9 +540,9 @@ def test_the_documented_errors_over_loopback(fake_apideck: FakeApideck) -> None:
 
 
 def test_the_generated_client_reaches_the_fake_as_its_readme_says(fake_apideck: FakeApideck) -> None:
-    from apideck_vault_client import AuthenticatedClient
-    from apideck_vault_client.api.consumers import consumers_all
-    from apideck_vault_client.api.sessions import sessions_create
+    from polyvault_apideck_client import AuthenticatedClient
+    from polyvault_apideck_client.api.consumers import consumers_all
+    from polyvault_apideck_client.api.sessions import sessions_create
 
     client = AuthenticatedClient(
         base_url=fake_apideck.in_process_url,
@@ -559,7 +559,7 @@ def test_the_generated_client_reaches_the_fake_as_its_readme_says(fake_apideck: 
 
 def test_serve_from_the_command_line() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "vaultkit.testing", "serve", "apideck", "--json"],
+        [sys.executable, "-m", "polyvault.testing", "serve", "apideck", "--json"],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},

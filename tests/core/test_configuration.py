@@ -7,8 +7,8 @@ import sys
 
 import httpx
 import pytest
-from vaultkit import VGS, AsyncVGS, InvalidRequestError, VaultPAM
-from vaultkit.testing import FakeVGS
+from polyvault import VGS, AsyncVGS, InvalidRequestError, VaultPAM
+from polyvault.testing import FakeVGS
 
 
 @pytest.fixture(autouse=True)
@@ -137,8 +137,8 @@ def test_client_repr_shows_no_credentials() -> None:
 
 
 def test_raw_is_the_generated_client_signed_and_sharing_the_pool(fake_vgs: FakeVGS) -> None:
-    from vgs_vault_client.api.aliases import create_aliases
-    from vgs_vault_client.models import CreateAliasesRequest, CreateAliasesRequestNew
+    from polyvault_vgs_client.api.aliases import create_aliases
+    from polyvault_vgs_client.models import CreateAliasesRequest, CreateAliasesRequestNew
 
     with fake_vgs.client() as vgs:
         body = CreateAliasesRequest(data=[CreateAliasesRequestNew(value="4111111111111111", format_="UUID")])
@@ -147,10 +147,10 @@ def test_raw_is_the_generated_client_signed_and_sharing_the_pool(fake_vgs: FakeV
     assert fake_vgs.stored_values() == ["4111111111111111"]
 
 
-def test_import_vaultkit_is_lazy() -> None:
+def test_import_polyvault_is_lazy() -> None:
     code = (
-        "import sys, vaultkit;"
-        "heavy = [m for m in ('httpx', 'vgs_vault_client', 'apideck_vault_client', 'anyio') if m in sys.modules];"
+        "import sys, polyvault;"
+        "heavy = [m for m in ('httpx', 'polyvault_vgs_client', 'polyvault_apideck_client', 'anyio') if m in sys.modules];"
         "print(','.join(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -159,7 +159,8 @@ def test_import_vaultkit_is_lazy() -> None:
 
 def test_a_missing_client_package_names_the_extra() -> None:
     code = (
-        "import sys; sys.modules['vgs_vault_client'] = None\ntry:\n from vaultkit import VGS\nexcept ModuleNotFoundError as e:\n print(e)"
+        "import sys; sys.modules['polyvault_vgs_client'] = None\n"
+        "try:\n from polyvault import VGS\nexcept ModuleNotFoundError as e:\n print(e)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "pip install 'vaultkit[vgs]'" in result.stdout
+    assert "pip install 'polyvault[vgs]'" in result.stdout

@@ -6,7 +6,7 @@ import socket
 
 import httpx
 import pytest
-from vaultkit import (
+from polyvault import (
     VGS,
     BulkOperationError,
     RateLimitError,
@@ -16,7 +16,7 @@ from vaultkit import (
     VaultConnectionError,
     VaultTimeoutError,
 )
-from vaultkit.testing import FakeVaultPAM, FakeVGS
+from polyvault.testing import FakeVaultPAM, FakeVGS
 
 FAST = RetryPolicy(max_retries=3, backoff=0.001, max_backoff=0.01)
 

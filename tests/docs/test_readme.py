@@ -1,4 +1,4 @@
-"""The README's pytest example for `vaultkit.testing` runs as written and passes."""
+"""The README's pytest example for `polyvault.testing` runs as written and passes."""
 
 from __future__ import annotations
 

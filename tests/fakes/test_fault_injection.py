@@ -1,13 +1,13 @@
 """Fault injection does what it says (issue 3): a reset is a reset, a 429 is a 429, a timeout times out.
 
-Plain httpx clients (no vaultkit, so no retries) send one state-changing request per vault (VGS
+Plain httpx clients (no polyvault, so no retries) send one state-changing request per vault (VGS
 create, Apideck consumersAdd, VaultPAM login, Vaultera storeCard) to a fake with a fault armed,
 over 127.0.0.1 (a real socket: a reset is a TCP reset) and in-process (`fake.transport`, which
 raises what httpx would). For each fault the test checks what the client sees and whether the
 vault's state changed: faults decided before the request is processed (429, 5xx, html, resets
 before, latency) leave it unchanged, the others (reset after, timeout, mangled bodies) change it.
 Also: `times=` and `probability=` (reproducible per seed), per-route faults, and the
-`python -m vaultkit.testing serve` command line.
+`python -m polyvault.testing serve` command line.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import IO, Any
 
 import httpx
 import pytest
-from vaultkit.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
+from polyvault.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
 
 MODES = ("loopback", "in_process")
 TIMEOUT = 5.0  # every request is bounded; none of these takes more than a fraction of a second
@@ -498,7 +498,7 @@ def _read_line(stream: IO[str], timeout: float) -> str:
 @pytest.mark.slow
 def test_serve_command_prints_json_answers_and_stops_on_ctrl_c() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "vaultkit.testing", "serve", "vgs", "--port", "0", "--json"],
+        [sys.executable, "-m", "polyvault.testing", "serve", "vgs", "--port", "0", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

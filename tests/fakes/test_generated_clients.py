@@ -1,7 +1,7 @@
 """The generated clients drive every operation of every fake: happy paths and documented errors (issue 3).
 
 Each vault gets a happy-path scenario that calls every operation of its spec, in a sensible order,
-through the GENERATED package (`<package>.api.<tag>.<operation>.sync_detailed`, not the vaultkit
+through the GENERATED package (`<package>.api.<tag>.<operation>.sync_detailed`, not the polyvault
 facade), and tests for each documented error status the fake can produce, parsed into the vault's
 error model. Every test runs twice (pytest parametrization): in-process (an httpx client over
 `fake.transport`, base URL `fake.in_process_url`) and over loopback (`with fake.serve() as url`).
@@ -25,13 +25,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import apideck_vault_client
 import httpx
+import polyvault_apideck_client
+import polyvault_vaultera_client
+import polyvault_vaultpam_client
+import polyvault_vgs_client
 import pytest
-import vaultera_pci_client
-import vaultpam_client
-import vgs_vault_client
-from apideck_vault_client.api.connections import (
+from polyvault.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS, ManualClock
+from polyvault.testing._openapi import load_spec
+from polyvault_apideck_client.api.connections import (
     connection_consent_update,
     connection_consents_all,
     connection_custom_mappings_all,
@@ -50,7 +52,7 @@ from apideck_vault_client.api.connections import (
     custom_fields_all,
     validate_connection_state,
 )
-from apideck_vault_client.api.consumers import (
+from polyvault_apideck_client.api.consumers import (
     consumer_request_counts_all,
     consumers_add,
     consumers_all,
@@ -58,10 +60,10 @@ from apideck_vault_client.api.consumers import (
     consumers_one,
     consumers_update,
 )
-from apideck_vault_client.api.custom_mappings import custom_mappings_all
-from apideck_vault_client.api.logs import logs_all
-from apideck_vault_client.api.sessions import sessions_create
-from apideck_vault_client.models import (
+from polyvault_apideck_client.api.custom_mappings import custom_mappings_all
+from polyvault_apideck_client.api.logs import logs_all
+from polyvault_apideck_client.api.sessions import sessions_create
+from polyvault_apideck_client.models import (
     ConfirmConnection,
     ConfirmConnectionResponse,
     ConnectionImportData,
@@ -94,11 +96,11 @@ from apideck_vault_client.models import (
     UpdateConsumerResponse,
     ValidateConnectionStateResponse,
 )
-from vaultera_pci_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
-from vaultera_pci_client.api.capture import capture
-from vaultera_pci_client.api.cards import delete_card, send_card, store_card
-from vaultera_pci_client.api.session_tokens import create_session_token
-from vaultera_pci_client.models import (
+from polyvault_vaultera_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
+from polyvault_vaultera_client.api.capture import capture
+from polyvault_vaultera_client.api.cards import delete_card, send_card, store_card
+from polyvault_vaultera_client.api.session_tokens import create_session_token
+from polyvault_vaultera_client.models import (
     ApiKeyCreateRequest,
     ApiKeyEnvelope,
     ApiKeyList,
@@ -107,15 +109,13 @@ from vaultera_pci_client.models import (
     SessionTokenCreateRequest,
     SessionTokenEnvelope,
 )
-from vaultera_pci_client.models import Error as VaulteraError
-from vaultkit.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS, ManualClock
-from vaultkit.testing._openapi import load_spec
-from vaultpam_client.api.auth import login
-from vaultpam_client.api.org import list_memberships
-from vaultpam_client.api.safes import list_safes
-from vaultpam_client.models import Error as VaultPAMError
-from vaultpam_client.models import LoginRequest, LoginResponse, MembershipList, Safe
-from vgs_vault_client.api.aliases import (
+from polyvault_vaultera_client.models import Error as VaulteraError
+from polyvault_vaultpam_client.api.auth import login
+from polyvault_vaultpam_client.api.org import list_memberships
+from polyvault_vaultpam_client.api.safes import list_safes
+from polyvault_vaultpam_client.models import Error as VaultPAMError
+from polyvault_vaultpam_client.models import LoginRequest, LoginResponse, MembershipList, Safe
+from polyvault_vgs_client.api.aliases import (
     create_aliases,
     delete_alias,
     delete_aliases,
@@ -123,7 +123,7 @@ from vgs_vault_client.api.aliases import (
     reveal_multiple_aliases,
     update_alias,
 )
-from vgs_vault_client.models import (
+from polyvault_vgs_client.models import (
     ApiErrors,
     CreateAliasesRequest,
     CreateAliasesResponse,
@@ -134,7 +134,12 @@ from vgs_vault_client.models import (
 )
 
 MODES = ("in_process", "loopback")
-PACKAGES = {"vgs": vgs_vault_client, "apideck": apideck_vault_client, "vaultpam": vaultpam_client, "vaultera": vaultera_pci_client}
+PACKAGES = {
+    "vgs": polyvault_vgs_client,
+    "apideck": polyvault_apideck_client,
+    "vaultpam": polyvault_vaultpam_client,
+    "vaultera": polyvault_vaultera_client,
+}
 TIMEOUT = httpx.Timeout(10.0)  # every call is bounded; none of these exchanges takes more than milliseconds
 CARD = "4111111111111111"
 BASE58_UUID_ALIAS = re.compile(r"^tok_sandbox_[1-9A-HJ-NP-Za-km-z]{22}$")
@@ -277,11 +282,11 @@ error_of = parsed_as  # the same check, where the model is the vault's error mod
 # ================================================================================================
 
 
-def vgs_client(wire: Wire, *, password: str | None = None) -> vgs_vault_client.Client:
+def vgs_client(wire: Wire, *, password: str | None = None) -> polyvault_vgs_client.Client:
     fake = wire.fake
     assert isinstance(fake, FakeVGS)
     auth = httpx.BasicAuth(fake.username, fake.password if password is None else password)
-    return wire.client(vgs_vault_client.Client, httpx_args={"auth": auth})
+    return wire.client(polyvault_vgs_client.Client, httpx_args={"auth": auth})
 
 
 def vgs_create(values: list[dict[str, Any]]) -> CreateAliasesRequest:
@@ -449,7 +454,7 @@ def test_vgs_401_wrong_credentials(mode: str) -> None:
     with wired(fake, mode) as wire:
         alias = wire.call(create_aliases, client=vgs_client(wire), body=vgs_create([{"value": CARD, "format": "UUID"}]))
         alias = alias.parsed.data[0].aliases[0].alias
-        for client in (vgs_client(wire, password="wrong"), wire.client(vgs_vault_client.Client)):  # wrong password, no auth at all
+        for client in (vgs_client(wire, password="wrong"), wire.client(polyvault_vgs_client.Client)):  # wrong password, no auth at all
             for name, response in vgs_every_operation(wire, client, alias).items():
                 parsed = error_of(response, 401, ApiErrors)
                 assert parsed.errors[0].title == "Unauthorized", name
@@ -507,14 +512,14 @@ def test_vgs_5xx_parse_as_default_errors(mode: str, kind: str) -> None:
 UNIFIED, SERVICE, RESOURCE = "crm", "salesforce", "leads"
 
 
-def apideck_client(wire: Wire, *, consumer: str | None = "", api_key: str | None = None) -> apideck_vault_client.AuthenticatedClient:
+def apideck_client(wire: Wire, *, consumer: str | None = "", api_key: str | None = None) -> polyvault_apideck_client.AuthenticatedClient:
     """An AuthenticatedClient with the fake's API key and app id, and `consumer` (default: the fake's; None: no header)."""
     fake = wire.fake
     assert isinstance(fake, FakeApideck)
     headers = {"x-apideck-app-id": fake.app_id}
     if consumer is not None:
         headers["x-apideck-consumer-id"] = consumer or fake.consumer_id
-    return wire.client(apideck_vault_client.AuthenticatedClient, token=api_key or fake.api_key, headers=headers)
+    return wire.client(polyvault_apideck_client.AuthenticatedClient, token=api_key or fake.api_key, headers=headers)
 
 
 def apideck_every_operation(
@@ -821,7 +826,7 @@ def test_apideck_401_wrong_api_key(mode: str) -> None:
     with wired(fake, mode) as wire:
         for client in (
             apideck_client(wire, api_key="sk_live_wrong"),
-            wire.client(apideck_vault_client.Client, headers={"x-apideck-app-id": fake.app_id}),
+            wire.client(polyvault_apideck_client.Client, headers={"x-apideck-app-id": fake.app_id}),
         ):
             responses = apideck_every_operation(wire, client)
             assert set(responses) == operations_of("apideck")
@@ -829,7 +834,7 @@ def test_apideck_401_wrong_api_key(mode: str) -> None:
                 assert apideck_error(response, 401, "UnauthorizedError").message == "Unauthorized Request", name
         # the right key with another application's id
         other_app = wire.client(
-            apideck_vault_client.AuthenticatedClient,
+            polyvault_apideck_client.AuthenticatedClient,
             token=fake.api_key,
             headers={"x-apideck-app-id": "other-app", "x-apideck-consumer-id": "c"},
         )
@@ -871,7 +876,7 @@ def test_apideck_400_missing_consumer_header(mode: str) -> None:
         assert catalog and all(state.state == "available" for state in catalog)
         # and without the app id, every call is refused the same way
         no_app = wire.client(
-            apideck_vault_client.AuthenticatedClient, token=fake.api_key, headers={"x-apideck-consumer-id": fake.consumer_id}
+            polyvault_apideck_client.AuthenticatedClient, token=fake.api_key, headers={"x-apideck-consumer-id": fake.consumer_id}
         )
         parsed = apideck_error(wire.call(consumers_all, client=no_app), 400, "RequestHeadersValidationError")
         assert parsed.detail == "Missing Header: x-apideck-app-id"
@@ -1007,11 +1012,11 @@ def vaultpam_login(wire: Wire, *, password: str | None = None) -> Any:
     fake = wire.fake
     assert isinstance(fake, FakeVaultPAM)
     body = LoginRequest(email=fake.email, password=fake.password if password is None else password)
-    return wire.call(login, client=wire.client(vaultpam_client.Client), body=body)
+    return wire.call(login, client=wire.client(polyvault_vaultpam_client.Client), body=body)
 
 
 def vaultpam_every_operation(wire: Wire, token: str, org: str, *, password: str | None = None) -> dict[str, Any]:
-    client = wire.client(vaultpam_client.AuthenticatedClient, token=token)
+    client = wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=token)
     return {
         "login": vaultpam_login(wire, password=password),
         "listMemberships": wire.call(list_memberships, client=client),
@@ -1035,7 +1040,7 @@ def test_vaultpam_happy_path(mode: str) -> None:
         parsed_as(logged_in, 200, LoginResponse)
         assert logged_in.parsed.expires_in == fake.expires_in
         assert int(logged_in.headers["x-ratelimit-reset"]) > clock()
-        session = wire.client(vaultpam_client.AuthenticatedClient, token=logged_in.parsed.access_token)
+        session = wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=logged_in.parsed.access_token)
 
         memberships = wire.call(list_memberships, client=session)
         parsed_as(memberships, 200, MembershipList)
@@ -1052,9 +1057,12 @@ def test_vaultpam_happy_path(mode: str) -> None:
 
         fake.add_safe(fake.org_ids[1], {"id": "safe_11"})  # no name: clients fall back to the id
         other = wire.call(list_safes, client=session, x_active_org_id=fake.org_ids[1])
-        assert [(safe.id, safe.name) for safe in other.parsed] == [("safe_10", "Staging"), ("safe_11", vaultpam_client.types.UNSET)]
+        assert [(safe.id, safe.name) for safe in other.parsed] == [
+            ("safe_10", "Staging"),
+            ("safe_11", polyvault_vaultpam_client.types.UNSET),
+        ]
 
-        pat = wire.client(vaultpam_client.AuthenticatedClient, token=fake.add_pat())  # a personal access token works the same way
+        pat = wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=fake.add_pat())  # a personal access token works the same way
         assert wire.call(list_memberships, client=pat).status_code == 200
 
         assert wire.succeeded() == operations_of("vaultpam")
@@ -1071,9 +1079,13 @@ def test_vaultpam_401_auth_failed(mode: str) -> None:
         for response in responses.values():
             vaultpam_error(response, 401, "AUTH_FAILED")
         # every login failure looks the same: unknown user, wrong password, a body the spec refuses
-        unknown = wire.call(login, client=wire.client(vaultpam_client.Client), body=LoginRequest(email="mallory@example.com", password="x"))
+        unknown = wire.call(
+            login, client=wire.client(polyvault_vaultpam_client.Client), body=LoginRequest(email="mallory@example.com", password="x")
+        )
         odd = wire.call(
-            login, client=wire.client(vaultpam_client.Client), body=LoginRequest.from_dict({"email": "a", "password": "b", "otp": "1"})
+            login,
+            client=wire.client(polyvault_vaultpam_client.Client),
+            body=LoginRequest.from_dict({"email": "a", "password": "b", "otp": "1"}),
         )
         assert vaultpam_error(unknown, 401, "AUTH_FAILED").message == vaultpam_error(odd, 401, "AUTH_FAILED").message
         assert vaultpam_error(unknown, 401, "AUTH_FAILED").message == vaultpam_error(responses["login"], 401, "AUTH_FAILED").message
@@ -1086,7 +1098,9 @@ def test_vaultpam_401_auth_failed(mode: str) -> None:
         vaultpam_error(expired["listMemberships"], 401, "AUTH_FAILED")
         vaultpam_error(expired["listSafes"], 401, "AUTH_FAILED")
         assert (
-            wire.call(list_safes, client=wire.client(vaultpam_client.AuthenticatedClient, token=pat), x_active_org_id=org).status_code
+            wire.call(
+                list_safes, client=wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=pat), x_active_org_id=org
+            ).status_code
             == 200
         )
     assert fake.violations == []
@@ -1095,7 +1109,7 @@ def test_vaultpam_401_auth_failed(mode: str) -> None:
 def test_vaultpam_403_foreign_organization(mode: str) -> None:
     fake = FakeVaultPAM()
     with wired(fake, mode) as wire:
-        session = wire.client(vaultpam_client.AuthenticatedClient, token=fake.add_pat())
+        session = wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=fake.add_pat())
         for org in ("org_01HXZSOMEONEELSE000000000", ""):
             refused = vaultpam_error(wire.call(list_safes, client=session, x_active_org_id=org), 403, "FORBIDDEN")
             assert "not a member" in refused.message
@@ -1107,9 +1121,13 @@ def test_vaultpam_429_with_retry_after(mode: str) -> None:
     with wired(fake, mode) as wire:
         token = vaultpam_login(wire).parsed.access_token
         org = fake.org_ids[0]
-        assert wire.call(list_memberships, client=wire.client(vaultpam_client.AuthenticatedClient, token=token)).status_code == 200
         assert (
-            wire.call(list_safes, client=wire.client(vaultpam_client.AuthenticatedClient, token=token), x_active_org_id=org).status_code
+            wire.call(list_memberships, client=wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=token)).status_code == 200
+        )
+        assert (
+            wire.call(
+                list_safes, client=wire.client(polyvault_vaultpam_client.AuthenticatedClient, token=token), x_active_org_id=org
+            ).status_code
             == 200
         )
         for name, response in vaultpam_every_operation(wire, token, org).items():
@@ -1159,11 +1177,11 @@ BOOKINGS = {
 }
 
 
-def vaultera_client(wire: Wire, key: str | None = None) -> vaultera_pci_client.Client:
+def vaultera_client(wire: Wire, key: str | None = None) -> polyvault_vaultera_client.Client:
     fake = wire.fake
     assert isinstance(fake, FakeVaultera)
     params = {} if key == "" else {"api_key": key or fake.master_key}
-    return wire.client(vaultera_pci_client.Client, httpx_args={"params": params})
+    return wire.client(polyvault_vaultera_client.Client, httpx_args={"params": params})
 
 
 def vaultera_card(**changes: str) -> CardStoreRequest:
@@ -1250,7 +1268,7 @@ def test_vaultera_happy_path(mode: str) -> None:
                 "name": "%CARDHOLDER_NAME%",
             },
         )
-        parsed_as(sent, 201, vaultera_pci_client.types.File)
+        parsed_as(sent, 201, polyvault_vaultera_client.types.File)
         assert json.loads(sent.parsed.payload.read()) == {"id": "ch_1", "paid": True}  # the third party's answer, unchanged
         [forwarded] = psp.received
         assert (forwarded.method, str(forwarded.url)) == ("POST", "https://psp.example/v1/charges?amount=100")
@@ -1259,7 +1277,7 @@ def test_vaultera_happy_path(mode: str) -> None:
 
         fake.target = ota
         captured = wire.call(capture, client=secondary, method="get", url_query="https://ota.example/bookings", profile="channex")
-        parsed_as(captured, 200, vaultera_pci_client.types.File)
+        parsed_as(captured, 200, polyvault_vaultera_client.types.File)
         first_token, no_card = captured.headers["X-PCI-VAULTERA-TOKENS"].split(",")
         assert no_card == "" and fake.stored_cards()[first_token]["card_number"] == "5555555555554444"
         masked = json.loads(captured.parsed.payload.read())
@@ -1389,20 +1407,20 @@ def test_vaultera_text_errors_break_the_generated_parse(mode: str) -> None:
 @pytest.mark.anyio
 async def test_async_generated_clients_in_process() -> None:
     vgs_fake, apideck_fake, pam_fake, vaultera_fake = FakeVGS(), FakeApideck(), FakeVaultPAM(), FakeVaultera()
-    vgs = vgs_vault_client.Client(
+    vgs = polyvault_vgs_client.Client(
         base_url=vgs_fake.in_process_url,
         timeout=TIMEOUT,
         httpx_args={"transport": vgs_fake.transport, "auth": httpx.BasicAuth(vgs_fake.username, vgs_fake.password)},
     )
-    apideck = apideck_vault_client.AuthenticatedClient(
+    apideck = polyvault_apideck_client.AuthenticatedClient(
         base_url=apideck_fake.in_process_url,
         token=apideck_fake.api_key,
         timeout=TIMEOUT,
         headers={"x-apideck-app-id": apideck_fake.app_id, "x-apideck-consumer-id": apideck_fake.consumer_id},
         httpx_args={"transport": apideck_fake.transport},
     )
-    pam = vaultpam_client.Client(base_url=pam_fake.in_process_url, timeout=TIMEOUT, httpx_args={"transport": pam_fake.transport})
-    vaultera = vaultera_pci_client.Client(
+    pam = polyvault_vaultpam_client.Client(base_url=pam_fake.in_process_url, timeout=TIMEOUT, httpx_args={"transport": pam_fake.transport})
+    vaultera = polyvault_vaultera_client.Client(
         base_url=vaultera_fake.in_process_url,
         timeout=TIMEOUT,
         httpx_args={"transport": vaultera_fake.transport, "params": {"api_key": vaultera_fake.master_key}},
@@ -1424,7 +1442,7 @@ async def test_async_generated_clients_in_process() -> None:
 
         logged_in = await login.asyncio_detailed(client=pam, body=LoginRequest(email=pam_fake.email, password=pam_fake.password))
         assert isinstance(logged_in.parsed, LoginResponse)
-        session = vaultpam_client.AuthenticatedClient(
+        session = polyvault_vaultpam_client.AuthenticatedClient(
             base_url=pam_fake.in_process_url,
             token=logged_in.parsed.access_token,
             timeout=TIMEOUT,

@@ -32,7 +32,7 @@ import hypothesis
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase
-from vaultkit.testing._openapi import load_spec
+from polyvault.testing._openapi import load_spec
 
 SEED = 20_240_517
 MAX_EXAMPLES = 10  # fuzzing examples per operation, positive and negative drawn together (the examples and coverage phases come on top)
@@ -82,7 +82,7 @@ class Vault:
     """One fake vault under test."""
 
     name: str
-    fake_class: str  # attribute of its vaultkit.testing module
+    fake_class: str  # attribute of its polyvault.testing module
     options: dict[str, Any] = field(default_factory=dict)  # constructor keyword arguments
     # securitySchemes name -> how to read that credential from a started fake
     credentials: dict[str, Callable[[Any], str | tuple[str, str]]] = field(default_factory=dict)
@@ -93,7 +93,7 @@ class Vault:
 
     @property
     def module(self) -> str:
-        return f"vaultkit.testing.{self.name}"
+        return f"polyvault.testing.{self.name}"
 
     def schema(self) -> Any:
         """Our spec for this vault, loaded into schemathesis with the settings of this suite."""

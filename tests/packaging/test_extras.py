@@ -1,4 +1,4 @@
-"""`pip install vaultkit[vgs]` installs only the VGS client, and using another vault names its extra."""
+"""`pip install polyvault[vgs]` installs only the VGS client, and using another vault names its extra."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ pytestmark = pytest.mark.slow
 
 CHECK = """
 import importlib.metadata as md, json
-from vaultkit import VGS
+from polyvault import VGS
 VGS("user", "password")
 installed = sorted(d.metadata["Name"] for d in md.distributions())
 try:
-    from vaultkit import Apideck
+    from polyvault import Apideck
     missing = None
 except ModuleNotFoundError as error:
     missing = str(error)
@@ -46,14 +46,14 @@ def test_one_extra_installs_one_vault_client(tmp_path: Path) -> None:
     target = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", target, env=env)
     python = target / "bin" / "python"
-    # By file: another project publishes the name `vaultkit` on PyPI, and pip would prefer its newer version.
-    facade_wheel = next(wheels.glob("vaultkit-*.whl"))
+    # By file: another project publishes the name `polyvault` on PyPI, and pip would prefer its newer version.
+    facade_wheel = next(wheels.glob("polyvault-*.whl"))
     _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--find-links", wheels, f"{facade_wheel}[vgs]", env=env)
 
     report = json.loads(_run(python, "-I", "-c", CHECK, env=env).strip().splitlines()[-1])
 
-    assert "vgs-vault-client" in report["installed"]
-    assert "vaultkit" in report["installed"]
-    assert not {"apideck-vault-client", "vaultpam-client", "vaultera-pci-client"} & set(report["installed"])
+    assert "polyvault-vgs-client" in report["installed"]
+    assert "polyvault" in report["installed"]
+    assert not {"polyvault-apideck-client", "polyvault-vaultpam-client", "polyvault-vaultera-client"} & set(report["installed"])
     assert report["missing"] is not None
-    assert "pip install 'vaultkit[apideck]'" in report["missing"]
+    assert "pip install 'polyvault[apideck]'" in report["missing"]

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from vaultkit.testing._openapi import load_spec
+from polyvault.testing._openapi import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
@@ -31,7 +31,7 @@ NO_BODY = "-"  # the request-example id of a call without a request body
 
 def load_script(name: str) -> ModuleType:
     """Import `scripts/<name>.py` under a private module name (the scripts are not a package)."""
-    module_name = f"_vaultkit_pipeline_scripts_{name}"
+    module_name = f"_polyvault_pipeline_scripts_{name}"
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(module_name, SCRIPTS / f"{name}.py")

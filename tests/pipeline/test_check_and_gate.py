@@ -100,7 +100,7 @@ def test_check_fails_on_a_spec_edit_without_regenerating(clone: Path, venv_env: 
     # Exactly the edited operation's module is reported: everything else regenerates identically,
     # so the failure is the edit's and not a broken comparison.
     reported = re.findall(r"^(?:differs|missing|not produced by the specs \(delete it\)): (\S+)", output, flags=re.M)
-    assert reported == ["generated/vgs/vgs_vault_client/api/aliases/delete_alias.py"], output
+    assert reported == ["generated/vgs/polyvault_vgs_client/api/aliases/delete_alias.py"], output
 
 
 def test_gate_refuses_a_removed_operation_until_major_bump_and_changelog(clone: Path, venv_env: dict[str, str]) -> None:
@@ -110,7 +110,7 @@ def test_gate_refuses_a_removed_operation_until_major_bump_and_changelog(clone: 
     _edit_spec(clone, "vgs", lambda spec: _remove_operation(spec, "deleteAlias"))
     status, output = _run(clone, venv_env, "scripts/generate.py", "vgs")
     assert status == 0, output
-    assert not (clone / "generated/vgs/vgs_vault_client/api/aliases/delete_alias.py").exists()
+    assert not (clone / "generated/vgs/polyvault_vgs_client/api/aliases/delete_alias.py").exists()
 
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
     assert status == 1, f"removing deleteAlias without a major bump passed the gate:\n{output}"

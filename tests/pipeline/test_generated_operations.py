@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from vaultkit.testing._openapi import SpecValidator
+from polyvault.testing._openapi import SpecValidator
 
 from ._support import (
     HTTP_METHODS,

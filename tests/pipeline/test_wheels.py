@@ -31,7 +31,7 @@ print(json.dumps({
     "package_file": package.__file__,
     "endpoint_has_sync_detailed": hasattr(endpoint, "sync_detailed"),
     "client": hasattr(importlib.import_module(sys.argv[1] + ".client"), "AuthenticatedClient"),
-    "vaultkit_visible": importlib.util.find_spec("vaultkit") is not None,
+    "polyvault_visible": importlib.util.find_spec("polyvault") is not None,
 }))
 """
 
@@ -75,4 +75,4 @@ def test_wheel_builds_installs_alone_and_imports(
     assert Path(probe["package_file"]).is_relative_to(venv), f"imported from {probe['package_file']}, not the fresh venv"
     assert probe["endpoint_has_sync_detailed"], endpoint
     assert probe["client"]
-    assert not probe["vaultkit_visible"], "the fresh venv sees vaultkit: it is not isolated from the development venv"
+    assert not probe["polyvault_visible"], "the fresh venv sees polyvault: it is not isolated from the development venv"

@@ -18,9 +18,9 @@ from functools import cached_property
 from typing import Any
 
 import httpx
-from vaultkit import RetryPolicy
-from vaultkit._core.ops import operation, paginated
-from vaultkit.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
+from polyvault import RetryPolicy
+from polyvault._core.ops import operation, paginated
+from polyvault.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
 
 # Retries without waiting, so a faulted call costs no more than its extra round trip.
 NO_WAIT = RetryPolicy(max_retries=2, backoff=0.0, max_backoff=0.0, max_wait=1.0)
@@ -413,7 +413,7 @@ def strings(value: Any, depth: int = 0) -> set[str]:
 
 def facade_operations() -> dict[str, set[str]]:
     """Every public operation of every vault's facade, read from its classes: {vault: {"resource.method", ...}}."""
-    from vaultkit import apideck, vaultera, vaultpam, vgs
+    from polyvault import apideck, vaultera, vaultpam, vgs
 
     found: dict[str, set[str]] = {}
     for vault, client in (("vgs", vgs.VGS), ("apideck", apideck.Apideck), ("vaultpam", vaultpam.VaultPAM), ("vaultera", vaultera.Vaultera)):

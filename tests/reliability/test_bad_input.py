@@ -26,15 +26,15 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vaultkit import (
+from polyvault import (
     AuthenticationError,
     InvalidRequestError,
     RetryPolicy,
     UnexpectedResponseError,
     VaultError,
 )
-from vaultkit.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
-from vaultkit.vgs import ALIAS_FORMATS
+from polyvault.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS
+from polyvault.vgs import ALIAS_FORMATS
 
 from ._support import CARDS, NO_WAIT
 
@@ -207,7 +207,7 @@ def _vgs_methods() -> list[Method]:
                 **_options(d["url"]),
             },
             frozenset({"environment"} | COMMON),
-            call=_construct("VGS", "vaultkit.vgs", lambda vgs: vgs.aliases.tokenize(["4111111111111111"])),
+            call=_construct("VGS", "polyvault.vgs", lambda vgs: vgs.aliases.tokenize(["4111111111111111"])),
         ),
     ]
 
@@ -429,7 +429,7 @@ def _apideck_methods() -> list[Method]:
             "Apideck()",
             lambda d: {"api_key": arg(d["api_key"]), "app_id": arg(d["app_id"]), "consumer_id": consumer(d), **_options(d["url"])},
             frozenset({"consumer_id"} | COMMON),
-            call=_construct("Apideck", "vaultkit.apideck", lambda apideck: apideck.consumers.get("test-consumer")),
+            call=_construct("Apideck", "polyvault.apideck", lambda apideck: apideck.consumers.get("test-consumer")),
         ),
     ]
 
@@ -449,7 +449,7 @@ def _vaultpam_methods() -> list[Method]:
                 **_options(d["url"]),
             },
             frozenset({"email", "password", "token", "org_id"} | COMMON),
-            call=_construct("VaultPAM", "vaultkit.vaultpam", lambda pam: pam.safes.list()),
+            call=_construct("VaultPAM", "polyvault.vaultpam", lambda pam: pam.safes.list()),
         ),
         Method(
             "vaultpam",
@@ -513,7 +513,7 @@ def _vaultera_methods() -> list[Method]:
             "Vaultera()",
             lambda d: {"api_key": arg(d["api_key"]), **_options(d["url"])},
             COMMON,
-            call=_construct("Vaultera", "vaultkit.vaultera", lambda vaultera: vaultera.api_keys.list()),
+            call=_construct("Vaultera", "polyvault.vaultera", lambda vaultera: vaultera.api_keys.list()),
         ),
     ]
 
@@ -742,7 +742,7 @@ WIRES = [
 def _client(wire: Wire, transport: httpx.MockTransport, **options: Any) -> Any:
     import importlib
 
-    cls = getattr(importlib.import_module(f"vaultkit.{wire.vault}"), wire.cls)
+    cls = getattr(importlib.import_module(f"polyvault.{wire.vault}"), wire.cls)
     return cls(**wire.credentials, http_client=httpx.Client(transport=transport), retry_policy=NO_WAIT, **options)
 
 
@@ -777,7 +777,7 @@ def test_a_base_url_path_is_kept_and_a_trailing_slash_makes_no_double_slash(wire
 def test_plain_http_to_a_remote_host_is_refused_unless_allowed(wire: Wire, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 
-    cls = getattr(importlib.import_module(f"vaultkit.{wire.vault}"), wire.cls)
+    cls = getattr(importlib.import_module(f"polyvault.{wire.vault}"), wire.cls)
     with pytest.raises(InvalidRequestError, match="plain http"):
         cls(**wire.credentials, base_url=url)
     monkeypatch.setenv(f"{wire.vault.upper()}_BASE_URL", url)
@@ -791,7 +791,7 @@ def test_plain_http_to_a_remote_host_is_refused_unless_allowed(wire: Wire, url: 
     "url", ["http://127.0.0.1:8200", "http://127.0.0.2", "http://localhost:9", "http://LOCALHOST", "http://[::1]:8200"]
 )
 def test_plain_http_to_loopback_is_allowed_for_local_fakes(url: str) -> None:
-    from vaultkit import VGS, Apideck
+    from polyvault import VGS, Apideck
 
     assert VGS("u", "p", base_url=url).base_url.lower() == url.lower().rstrip("/")
     assert Apideck("k", "a", base_url=url).base_url.lower() == url.lower().rstrip("/")
@@ -857,7 +857,7 @@ def test_credentials_go_only_to_the_configured_origin_even_through_the_shared_po
 
 def test_the_callers_http_client_base_url_and_headers_do_not_redirect_vault_calls() -> None:
     """A caller's httpx client may carry its own base_url and headers: vault calls still go, signed, to the vault's base URL only."""
-    from vaultkit import VGS
+    from polyvault import VGS
 
     sent: list[httpx.Request] = []
 

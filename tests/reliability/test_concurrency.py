@@ -25,8 +25,8 @@ from typing import Any
 
 import anyio
 import pytest
-from vaultkit import RetryPolicy
-from vaultkit.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS, Fault
+from polyvault import RetryPolicy
+from polyvault.testing import FakeApideck, FakeVault, FakeVaultera, FakeVaultPAM, FakeVGS, Fault
 
 WORKERS = 50
 CALLS = 200

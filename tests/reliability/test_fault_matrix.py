@@ -29,7 +29,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from vaultkit import (
+from polyvault import (
     BulkOperationError,
     RetryPolicy,
     ServerError,
@@ -39,8 +39,8 @@ from vaultkit import (
     VaultStatusError,
     VaultTimeoutError,
 )
-from vaultkit.testing import FakeVault
-from vaultkit.vaultera import CaptureResult
+from polyvault.testing import FakeVault
+from polyvault.vaultera import CaptureResult
 
 from ._support import NO_WAIT, OPERATIONS, Op, aresolve, facade_operations, make_fake, prepare, resolve, strings
 
@@ -239,7 +239,7 @@ def test_the_matrix_covers_every_operation_and_fault() -> None:
     routes = {(op.vault, op.route) for op in OPERATIONS}
     for vault in ("vgs", "apideck", "vaultpam", "vaultera"):
         assert {(vault, route) for route in make_fake(vault).routes()} <= routes, f"a {vault} route no operation calls"
-    from vaultkit.testing._faults import FAULT_KINDS
+    from polyvault.testing._faults import FAULT_KINDS
 
     assert set(FAULT_KINDS) - set(FAULTS) == {"latency"}  # latency alone is no fault: the soak uses it past a timeout
     per_vault = {vault: sum(op.vault == vault for op in OPERATIONS) for vault in ("vgs", "apideck", "vaultpam", "vaultera")}

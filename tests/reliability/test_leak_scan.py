@@ -32,8 +32,8 @@ from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
-from vaultkit import BulkOperationError, RetryPolicy, VaultError
-from vaultkit.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
+from polyvault import BulkOperationError, RetryPolicy, VaultError
+from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
 
 FAST = RetryPolicy(max_retries=1, backoff=0.0, max_backoff=0.0, max_wait=1.0)
 TIMEOUT = 0.5
@@ -141,7 +141,7 @@ def every_log_record() -> Iterator[list[logging.LogRecord]]:
     """Every record of every logger at DEBUG, reaching a root handler; levels and propagation restored after."""
     handler = _Records()
     root = logging.getLogger()
-    names = ["httpx", "httpcore", "httpcore.connection", "httpcore.http11", "vaultkit", "anyio", "asyncio"]
+    names = ["httpx", "httpcore", "httpcore.connection", "httpcore.http11", "polyvault", "anyio", "asyncio"]
     loggers = [root] + [logging.getLogger(name) for name in {*names, *logging.Logger.manager.loggerDict}]
     saved = [(logger, logger.level, logger.propagate, logger.disabled) for logger in loggers]
     for logger in loggers:
@@ -409,7 +409,7 @@ def _echo(request: httpx.Request) -> httpx.Response:
 
 def _echoing(scan: Scan) -> None:
     """Error bodies that echo what was sent: the values a call sends and the client's credentials are masked in the error."""
-    from vaultkit import VGS, Apideck, Vaultera, VaultPAM
+    from polyvault import VGS, Apideck, Vaultera, VaultPAM
 
     def http() -> httpx.Client:
         return httpx.Client(transport=httpx.MockTransport(_echo))
@@ -473,8 +473,8 @@ def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
 @pytest.mark.parametrize("channel", ["log", "exception"])
 def test_the_scan_finds_leaks_when_redaction_is_switched_off(channel: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The controls: the same scan with one channel's masking switched off must find leaks in that channel."""
-    from vaultkit._core import failures
-    from vaultkit._core.redact import RedactingFilter
+    from polyvault._core import failures
+    from polyvault._core.redact import RedactingFilter
 
     if channel == "log":
         monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)

@@ -1,6 +1,6 @@
 """Soak: N values through VGS create/tokenize over 127.0.0.1 with 20 % of requests faulted; nothing lost, nothing doubled.
 
-The caller does what vaultkit's contract tells it to: it re-sends the inputs a call reports as
+The caller does what polyvault's contract tells it to: it re-sends the inputs a call reports as
 certainly not stored (`BulkOperationError.failed`, or every input of a call that raised a plain
 `VaultError`), and it does not re-send the ones with an unknown outcome (`BulkOperationError.unknown`),
 which it only records: VGS has no lookup by value, so they are left for a person to reconcile.
@@ -15,7 +15,7 @@ reset before processing (nothing stored, but the client cannot know: unknown), a
 processing (stored, answer lost: unknown) and latency past the client's timeout (stored, answer too
 late: unknown). Every confirmed alias is finally revealed (faults off) and must give its own value.
 
-`VAULTKIT_SOAK_SIZE` sets N (default 1000; `make soak` runs 10,000 and prints the figures with -s).
+`POLYVAULT_SOAK_SIZE` sets N (default 1000; `make soak` runs 10,000 and prints the figures with -s).
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from typing import Any
 
 import anyio
 import pytest
-from vaultkit import BulkOperationError, InvalidRequestError, RateLimitError, RetryPolicy, VaultError
-from vaultkit.testing import FakeVGS, Fault
-from vaultkit.vgs import CHUNK
+from polyvault import BulkOperationError, InvalidRequestError, RateLimitError, RetryPolicy, VaultError
+from polyvault.testing import FakeVGS, Fault
+from polyvault.vgs import CHUNK
 
-SIZE = int(os.environ.get("VAULTKIT_SOAK_SIZE", "1000"))
+SIZE = int(os.environ.get("POLYVAULT_SOAK_SIZE", "1000"))
 FAULTED = 0.20
 BEFORE_KINDS = ("429", "503", "reset_before", "latency")  # decided before the vault processes the request
 AFTER_KINDS = ("reset_after",)  # decided after it stored the values

@@ -1,4 +1,4 @@
-"""vaultkit.Vaultera / AsyncVaultera through the public API, against FakeVaultera (in-process and on 127.0.0.1)."""
+"""polyvault.Vaultera / AsyncVaultera through the public API, against FakeVaultera (in-process and on 127.0.0.1)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import anyio
 import httpx
 import pytest
-from vaultkit import (
+from polyvault import (
     AuthenticationError,
     BadRequestError,
     InvalidRequestError,
@@ -28,8 +28,8 @@ from vaultkit import (
     VaultError,
     VaultTimeoutError,
 )
-from vaultkit.testing.vaultera import FakeVaultera
-from vaultkit.vaultera import DROP_INS, TOKENS_HEADER, ApiKey, AsyncVaultera, CaptureResult, Card, SessionToken, Vaultera
+from polyvault.testing.vaultera import FakeVaultera
+from polyvault.vaultera import DROP_INS, TOKENS_HEADER, ApiKey, AsyncVaultera, CaptureResult, Card, SessionToken, Vaultera
 
 CARD = "4111111111111111"
 CVV = "737"

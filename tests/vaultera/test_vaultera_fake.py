@@ -16,12 +16,13 @@ from typing import Any
 
 import httpx
 import pytest
-from vaultera_pci_client import Client
-from vaultera_pci_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
-from vaultera_pci_client.api.capture import capture
-from vaultera_pci_client.api.cards import delete_card, send_card, store_card
-from vaultera_pci_client.api.session_tokens import create_session_token
-from vaultera_pci_client.models import (
+from polyvault.testing.vaultera import DEFAULT_PROFILES, TOKENS_HEADER, FakeVaultera
+from polyvault_vaultera_client import Client
+from polyvault_vaultera_client.api.api_keys import create_api_key, get_api_key, list_api_keys, revoke_api_key
+from polyvault_vaultera_client.api.capture import capture
+from polyvault_vaultera_client.api.cards import delete_card, send_card, store_card
+from polyvault_vaultera_client.api.session_tokens import create_session_token
+from polyvault_vaultera_client.models import (
     ApiKeyCreateParams,
     ApiKeyCreateRequest,
     ApiKeyEnvelope,
@@ -34,7 +35,6 @@ from vaultera_pci_client.models import (
     SessionTokenCreateRequest,
     SessionTokenEnvelope,
 )
-from vaultkit.testing.vaultera import DEFAULT_PROFILES, TOKENS_HEADER, FakeVaultera
 
 CARD = "4111111111111111"
 JSON = {"Content-Type": "application/json"}
@@ -470,7 +470,7 @@ def test_unknown_enum_fault_and_reset_over_loopback(fake_vaultera: FakeVaultera)
 def test_serve_from_the_command_line() -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith("VAULTERA_")}
     with subprocess.Popen(
-        [sys.executable, "-m", "vaultkit.testing", "serve", "vaultera", "--json"],
+        [sys.executable, "-m", "polyvault.testing", "serve", "vaultera", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

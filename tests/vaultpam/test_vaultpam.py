@@ -6,9 +6,9 @@ import threading
 
 import anyio
 import pytest
-from vaultkit import AuthenticationError, InvalidRequestError, PermissionDeniedError, RateLimitError, RetryPolicy
-from vaultkit.testing import FakeVaultPAM, ManualClock
-from vaultkit.vaultpam import Safe
+from polyvault import AuthenticationError, InvalidRequestError, PermissionDeniedError, RateLimitError, RetryPolicy
+from polyvault.testing import FakeVaultPAM, ManualClock
+from polyvault.vaultpam import Safe
 
 
 def test_logs_in_once_and_lists_the_active_orgs_safes(fake_vaultpam: FakeVaultPAM) -> None:
@@ -116,7 +116,7 @@ def test_pat_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VAULTPAM_EMAIL", raising=False)
     with fake.serve() as base_url:
         monkeypatch.setenv("VAULTPAM_BASE_URL", base_url)
-        from vaultkit import VaultPAM
+        from polyvault import VaultPAM
 
         with VaultPAM() as pam:
             assert [safe.id for safe in pam.safes.list()] == ["safe_01", "safe_02"]
@@ -158,7 +158,7 @@ async def test_async_twin(fake_vaultpam: FakeVaultPAM) -> None:
     [{"email": 5, "password": "x"}, {"email": "a@b.c", "password": ["x"]}, {"token": 123}, {"org_id": 9, "token": "t"}],
 )
 def test_bad_construction_is_refused(kwargs: dict[str, object]) -> None:
-    from vaultkit import VaultPAM
+    from polyvault import VaultPAM
 
     with pytest.raises(InvalidRequestError, match="must be a string"):
         VaultPAM(**kwargs)  # type: ignore[arg-type]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import polyvault
 import pytest
-import vaultkit
-from vaultkit import (
+from polyvault import (
     AuthenticationError,
     BadRequestError,
     InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
 )
-from vaultkit.testing import FakeVGS, ManualClock
-from vaultkit.testing.vgs import luhn_valid
-from vaultkit.vgs import AliasRecord
+from polyvault.testing import FakeVGS, ManualClock
+from polyvault.testing.vgs import luhn_valid
+from polyvault.vgs import AliasRecord
 
 CARDS = ["4111111111111111", "5500000000000004", "340000000000009", "6011000000000004"]
 
@@ -195,10 +195,10 @@ def test_environment_selects_the_server_and_credentials(monkeypatch: pytest.Monk
     monkeypatch.setenv("VGS_USERNAME", "user")
     monkeypatch.setenv("VGS_PASSWORD", "pass-word")
     monkeypatch.delenv("VGS_BASE_URL", raising=False)
-    assert vaultkit.VGS().base_url == "https://api.sandbox.verygoodvault.com"
-    assert vaultkit.VGS(environment="live-eu-1").base_url == "https://api.live-eu-1.verygoodvault.com"
+    assert polyvault.VGS().base_url == "https://api.sandbox.verygoodvault.com"
+    assert polyvault.VGS(environment="live-eu-1").base_url == "https://api.live-eu-1.verygoodvault.com"
     with pytest.raises(InvalidRequestError, match="environment must be one of"):
-        vaultkit.VGS(environment="prod")  # type: ignore[arg-type]
+        polyvault.VGS(environment="prod")  # type: ignore[arg-type]
     monkeypatch.delenv("VGS_PASSWORD")
     with pytest.raises(InvalidRequestError, match="VGS_PASSWORD"):
-        vaultkit.VGS()
+        polyvault.VGS()

@@ -1,6 +1,6 @@
-"""Serve a fake vault on 127.0.0.1: `python -m vaultkit.testing serve vgs|apideck|vaultpam|vaultera [--port N]`.
+"""Serve a fake vault on 127.0.0.1: `python -m polyvault.testing serve vgs|apideck|vaultpam|vaultera [--port N]`.
 
-Prints the base URL and the environment variables a vaultkit client needs, then serves until
+Prints the base URL and the environment variables a polyvault client needs, then serves until
 Ctrl-C (or SIGTERM) and stops cleanly.
 """
 
@@ -19,7 +19,7 @@ FAKES = {"vgs": "FakeVGS", "apideck": "FakeApideck", "vaultpam": "FakeVaultPAM",
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, start the fake, wait for a stop signal."""
-    parser = argparse.ArgumentParser(prog="python -m vaultkit.testing", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m polyvault.testing", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve one fake vault on 127.0.0.1")
     serve.add_argument("vault", choices=sorted(FAKES))
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     options: dict[str, Any] = {"validate": not args.no_validate}
     if args.no_rate_limit:
         options["rate_limit"] = None
-    fake = getattr(importlib.import_module(f"vaultkit.testing.{args.vault}"), FAKES[args.vault])(**options)
+    fake = getattr(importlib.import_module(f"polyvault.testing.{args.vault}"), FAKES[args.vault])(**options)
     if args.latency:
         fake.inject("latency", seconds=args.latency, times=None)
     stop = threading.Event()

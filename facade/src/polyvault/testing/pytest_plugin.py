@@ -2,12 +2,12 @@
 
 ```
 def test_checkout_tokenizes_the_card(fake_vgs):
-    with fake_vgs.client() as vgs:              # a vaultkit.VGS wired to the fake, in-process
+    with fake_vgs.client() as vgs:              # a polyvault.VGS wired to the fake, in-process
         alias = vgs.aliases.tokenize(["4111111111111111"])[0]
     assert fake_vgs.stored_values() == ["4111111111111111"]
 ```
 A fixture's teardown fails the test if the fake answered anything our spec does not allow.
-Imports are deferred, so merely having vaultkit installed costs pytest nothing.
+Imports are deferred, so merely having polyvault installed costs pytest nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 
 def _fresh(module: str, name: str) -> Iterator[Any]:
-    fake = getattr(importlib.import_module(f"vaultkit.testing.{module}"), name)()
+    fake = getattr(importlib.import_module(f"polyvault.testing.{module}"), name)()
     yield fake
     if fake.violations:
         pytest.fail(f"{name} answered against the spec:\n" + "\n".join(fake.violations), pytrace=False)
@@ -28,23 +28,23 @@ def _fresh(module: str, name: str) -> Iterator[Any]:
 
 @pytest.fixture
 def fake_vgs() -> Iterator[Any]:
-    """A fresh `vaultkit.testing.FakeVGS`."""
+    """A fresh `polyvault.testing.FakeVGS`."""
     yield from _fresh("vgs", "FakeVGS")
 
 
 @pytest.fixture
 def fake_apideck() -> Iterator[Any]:
-    """A fresh `vaultkit.testing.FakeApideck`."""
+    """A fresh `polyvault.testing.FakeApideck`."""
     yield from _fresh("apideck", "FakeApideck")
 
 
 @pytest.fixture
 def fake_vaultpam() -> Iterator[Any]:
-    """A fresh `vaultkit.testing.FakeVaultPAM`."""
+    """A fresh `polyvault.testing.FakeVaultPAM`."""
     yield from _fresh("vaultpam", "FakeVaultPAM")
 
 
 @pytest.fixture
 def fake_vaultera() -> Iterator[Any]:
-    """A fresh `vaultkit.testing.FakeVaultera`."""
+    """A fresh `polyvault.testing.FakeVaultera`."""
     yield from _fresh("vaultera", "FakeVaultera")

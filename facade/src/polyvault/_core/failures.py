@@ -87,7 +87,7 @@ def status_error(vault: str, response: httpx.Response, parse: ErrorParser, secre
     where = _where(response.request)
     if status < 400:
         return UnexpectedResponseError(
-            f"{where} answered {status} (a redirect, which vaultkit does not follow)", vault=vault, status_code=status, response=response
+            f"{where} answered {status} (a redirect, which polyvault does not follow)", vault=vault, status_code=status, response=response
         )
     try:
         body = parse(_decoded(response)) if response.content else ErrorBody(None, None)

@@ -1,4 +1,4 @@
-"""The one error type: every failure vaultkit reports is a `VaultError`.
+"""The one error type: every failure polyvault reports is a `VaultError`.
 
 ```
 VaultError                         .vault, .message
@@ -44,7 +44,7 @@ __all__ = [
 
 
 class VaultError(Exception):
-    """Base class of every vaultkit error. `.vault` names the vault, `.message` says what happened."""
+    """Base class of every polyvault error. `.vault` names the vault, `.message` says what happened."""
 
     def __init__(self, message: str, *, vault: str) -> None:
         super().__init__(message)

@@ -62,7 +62,7 @@ class FakeVGS(FakeVault):
     """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given)."""
 
     name = "vgs"
-    facade = ("vaultkit.vgs", "VGS")
+    facade = ("polyvault.vgs", "VGS")
 
     def __init__(
         self,

@@ -1,7 +1,7 @@
-"""The connection pool vaultkit opens for a client: lazily, with one TLS trust store for the whole process.
+"""The connection pool polyvault opens for a client: lazily, with one TLS trust store for the whole process.
 
 Building an SSL context reads the whole CA bundle (tens to hundreds of milliseconds). httpx does
-it for every client it constructs; vaultkit builds one verifying context per process, shared by
+it for every client it constructs; polyvault builds one verifying context per process, shared by
 every vault client, and only when the first request needs a pool. So constructing a client does
 no I/O, and four vault clients cost one trust-store load. Verification stays on.
 """

@@ -247,7 +247,7 @@ class FakeVaultera(FakeVault):
 
     name = "vaultera"
     base_path = "/api/v1"
-    facade = ("vaultkit.vaultera", "Vaultera")
+    facade = ("polyvault.vaultera", "Vaultera")
 
     def __init__(
         self,

@@ -29,7 +29,7 @@ from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
 from .transport import AsyncLazyTransport, LazyTransport
 
 T = TypeVar("T")
-_log = logging.getLogger("vaultkit")
+_log = logging.getLogger("polyvault")
 
 
 def _identity(value: Any) -> Any:
@@ -71,7 +71,7 @@ def missing_extra(profile: VaultProfile, error: ModuleNotFoundError) -> ModuleNo
     if error.name is None or not error.name.startswith(profile.package):
         return error
     return ModuleNotFoundError(
-        f"vaultkit's {profile.name} client needs the {profile.package} package: pip install 'vaultkit[{profile.extra}]'",
+        f"polyvault's {profile.name} client needs the {profile.package} package: pip install 'polyvault[{profile.extra}]'",
         name=error.name,
     )
 
@@ -131,7 +131,7 @@ class BaseClient(Generic[M]):
         install_log_redaction()
         http = http_client or http_type(
             timeout=self._options.timeout,
-            headers={"User-Agent": f"vaultkit/{__version__} ({name})"},
+            headers={"User-Agent": f"polyvault/{__version__} ({name})"},
             follow_redirects=False,
             transport=getattr(self, "_lazy_transport")(),  # noqa: B009 - set by the mode mixin; opened on first request
         )

@@ -333,7 +333,7 @@ class FakeApideck(FakeVault):
     """A fake Apideck Vault. Credentials: `fake.api_key`, `fake.app_id`; the client's consumer: `fake.consumer_id`."""
 
     name = "apideck"
-    facade = ("vaultkit.apideck", "Apideck")
+    facade = ("polyvault.apideck", "Apideck")
 
     def __init__(
         self,

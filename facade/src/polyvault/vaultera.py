@@ -116,9 +116,9 @@ def _error_entry(entry: Any) -> ErrorBody | None:
     )
 
 
-_PROFILE = VaultProfile(name=_NAME, package="vaultera_pci_client", extra="vaultera", parse_error=_parse_error)
+_PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultera_client", extra="vaultera", parse_error=_parse_error)
 try:
-    from vaultera_pci_client.models import (
+    from polyvault_vaultera_client.models import (
         ApiKeyCreateParams,
         ApiKeyCreateRequest,
         CardInput,
@@ -126,7 +126,7 @@ try:
         SessionTokenCreateParams,
         SessionTokenCreateRequest,
     )
-    from vaultera_pci_client.types import UNSET, Unset
+    from polyvault_vaultera_client.types import UNSET, Unset
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 

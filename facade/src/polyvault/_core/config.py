@@ -75,17 +75,17 @@ def timeout(value: object, vault: str) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         phases = (value.connect, value.read, value.write, value.pool)
         if any(phase is None for phase in phases):
-            raise InvalidRequestError("every phase of the timeout must be bounded; vaultkit never waits forever", vault=vault)
+            raise InvalidRequestError("every phase of the timeout must be bounded; polyvault never waits forever", vault=vault)
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < float("inf"):
         return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
-    raise InvalidRequestError("timeout must be a positive number of seconds (vaultkit never waits forever)", vault=vault)
+    raise InvalidRequestError("timeout must be a positive number of seconds (polyvault never waits forever)", vault=vault)
 
 
 def retry_policy(max_retries: object, policy: object, vault: str) -> RetryPolicy:
     """The retry policy from `max_retries` and/or a full `RetryPolicy`."""
     if policy is not None and not isinstance(policy, RetryPolicy):
-        raise InvalidRequestError("retry_policy must be a vaultkit.RetryPolicy", vault=vault)
+        raise InvalidRequestError("retry_policy must be a polyvault.RetryPolicy", vault=vault)
     base = policy or RetryPolicy()
     if max_retries is None:
         return base

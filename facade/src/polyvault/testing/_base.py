@@ -191,7 +191,7 @@ class FakeVault:
         retry_after: int | None = None,
         seconds: float = 0.0,
     ) -> Fault:
-        """Arm a fault (see `vaultkit.testing._faults`); returns it so tests can read `.hits`."""
+        """Arm a fault (see `polyvault.testing._faults`); returns it so tests can read `.hits`."""
         if route is not None and route not in self.routes():
             raise ValueError(f"{self.name} has no route {route!r}; routes: {', '.join(self.routes())}")
         fault = Fault(kind, route=route, times=times, probability=probability, retry_after=retry_after, seconds=seconds)
@@ -212,11 +212,11 @@ class FakeVault:
             return sum(1 for request in self.requests if route_key in (None, request.route))
 
     def credentials(self) -> dict[str, str]:
-        """The credentials a client needs for this fake (keyword arguments of the vaultkit client)."""
+        """The credentials a client needs for this fake (keyword arguments of the polyvault client)."""
         raise NotImplementedError
 
     def env_vars(self, base_url: str) -> dict[str, str]:
-        """The environment variables a vaultkit client reads to reach this fake at `base_url`."""
+        """The environment variables a polyvault client reads to reach this fake at `base_url`."""
         prefix = self.name.upper()
         return {f"{prefix}_BASE_URL": base_url, **{f"{prefix}_{key.upper()}": value for key, value in self.credentials().items()}}
 
@@ -392,7 +392,7 @@ class FakeVault:
     # --- the two ways to reach a fake ---------------------------------------------------------
 
     facade: ClassVar[tuple[str, str]]
-    """(module, class name) of the vaultkit client for this vault; the async one is `Async` + name."""
+    """(module, class name) of the polyvault client for this vault; the async one is `Async` + name."""
 
     @property
     def in_process_url(self) -> str:
@@ -400,11 +400,11 @@ class FakeVault:
         return f"https://{self.name}.fake.test{self.base_path}"
 
     def client(self, **options: Any) -> Any:
-        """A vaultkit client for this fake: in-process unless `base_url` is given (e.g. from `serve()`)."""
+        """A polyvault client for this fake: in-process unless `base_url` is given (e.g. from `serve()`)."""
         return self._client(httpx.Client, "", options)
 
     def async_client(self, **options: Any) -> Any:
-        """The async vaultkit client for this fake (in-process unless `base_url` is given)."""
+        """The async polyvault client for this fake (in-process unless `base_url` is given)."""
         return self._client(httpx.AsyncClient, "Async", options)
 
     def _client(self, http_type: type[httpx.Client] | type[httpx.AsyncClient], prefix: str, options: dict[str, Any]) -> Any:

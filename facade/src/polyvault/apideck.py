@@ -97,9 +97,9 @@ def _parse_error(body: Any) -> ErrorBody | None:
     )
 
 
-_PROFILE = VaultProfile(name=_NAME, package="apideck_vault_client", extra="apideck", parse_error=_parse_error)
+_PROFILE = VaultProfile(name=_NAME, package="polyvault_apideck_client", extra="apideck", parse_error=_parse_error)
 try:
-    from apideck_vault_client.models import (
+    from polyvault_apideck_client.models import (
         ConfirmConnection,
         ConnectionImportData,
         ConnectionMigrateData,
@@ -111,9 +111,9 @@ try:
         UpdateConsentRequest,
         UpdateConsumerRequest,
     )
-    from apideck_vault_client.models import Session as SessionRequest
-    from apideck_vault_client.models.unified_api_id import UnifiedApiId
-    from apideck_vault_client.types import UNSET, Unset
+    from polyvault_apideck_client.models import Session as SessionRequest
+    from polyvault_apideck_client.models.unified_api_id import UnifiedApiId
+    from polyvault_apideck_client.types import UNSET, Unset
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 

@@ -48,9 +48,9 @@ def _parse_error(body: Any) -> ErrorBody | None:
     return ErrorBody(code=str(body["error"]), message=str(message) if message is not None else None)
 
 
-_PROFILE = VaultProfile(name=_NAME, package="vaultpam_client", extra="vaultpam", parse_error=_parse_error)
+_PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error)
 try:
-    from vaultpam_client.models import LoginRequest, LoginResponse
+    from polyvault_vaultpam_client.models import LoginRequest, LoginResponse
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 

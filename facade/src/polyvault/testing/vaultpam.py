@@ -49,7 +49,7 @@ class FakeVaultPAM(FakeVault):
     """A fake VaultPAM control plane with one user (`fake.email` / `fake.password`) in two organizations."""
 
     name = "vaultpam"
-    facade = ("vaultkit.vaultpam", "VaultPAM")
+    facade = ("polyvault.vaultpam", "VaultPAM")
 
     def __init__(
         self,

@@ -1,7 +1,7 @@
 """Fake vaults for tests: stateful, spec-validating, fault-injecting, in-process or on 127.0.0.1.
 
 ```
-from vaultkit.testing import FakeVGS
+from polyvault.testing import FakeVGS
 
 fake = FakeVGS()
 with fake.client() as vgs:                     # in-process, no sockets
@@ -11,7 +11,7 @@ with fake.serve() as base_url:                 # a real server on 127.0.0.1
     ...
 ```
 With pytest, the fixtures `fake_vgs`, `fake_apideck`, `fake_vaultpam` and `fake_vaultera` give a
-fresh fake per test (`pip install 'vaultkit[testing]'`).
+fresh fake per test (`pip install 'polyvault[testing]'`).
 """
 
 from __future__ import annotations

@@ -77,9 +77,9 @@ def _parse_error(body: Any) -> ErrorBody | None:
     )
 
 
-_PROFILE = VaultProfile(name=_NAME, package="vgs_vault_client", extra="vgs", parse_error=_parse_error)
+_PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error)
 try:
-    from vgs_vault_client.models import (
+    from polyvault_vgs_client.models import (
         CreateAliasesRequest,
         CreateAliasesRequestNew,
         CreateAliasesRequestReference,
@@ -87,7 +87,7 @@ try:
         UpdateAliasRequest,
         UpdateAliasRequestData,
     )
-    from vgs_vault_client.types import UNSET
+    from polyvault_vgs_client.types import UNSET
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 

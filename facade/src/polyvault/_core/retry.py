@@ -21,7 +21,7 @@ from .runtime import Plan, Send, Sleep
 
 _PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _IDEMPOTENT_RETRY_STATUSES = frozenset({502, 503, 504})
-GONE_AFTER_RETRY = "vaultkit.gone_after_retry"
+GONE_AFTER_RETRY = "polyvault.gone_after_retry"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 

@@ -1,14 +1,14 @@
-"""vaultkit: one way to configure, call, page, retry and fail across the VGS, Apideck, VaultPAM and Vaultera vaults.
+"""polyvault: one way to configure, call, page, retry and fail across the VGS, Apideck, VaultPAM and Vaultera vaults.
 
 ```
-from vaultkit import VGS, VaultError
+from polyvault import VGS, VaultError
 
 with VGS() as vgs:                      # VGS_USERNAME / VGS_PASSWORD from the environment
     tokens = vgs.aliases.tokenize(["4111111111111111"], format="FPE_SIX_T_FOUR")
 ```
 
 Each vault client is imported on first use, together with its generated package
-(`pip install 'vaultkit[vgs]'` and so on); `import vaultkit` itself stays cheap.
+(`pip install 'polyvault[vgs]'` and so on); `import polyvault` itself stays cheap.
 """
 
 from __future__ import annotations

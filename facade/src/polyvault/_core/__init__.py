@@ -1,0 +1,1 @@
+"""polyvault's shared machinery: one pipeline, one retry loop, one error mapper, one redaction rule."""

@@ -1,1 +1,0 @@
-"""vaultkit's shared machinery: one pipeline, one retry loop, one error mapper, one redaction rule."""
