@@ -6,6 +6,8 @@ The rules (docs/contributing.md explains them to writers):
 
 - Every ```python block runs, in page order, in one namespace per page: a block may use what an
   earlier block of the same page defined. Any other setup a block needs is written in the block.
+  Blocks inside content tabs (`=== "polyvault"`) run in one namespace per tab label, which starts
+  as a copy of the page's: side-by-side alternatives (polyvault and a vendor SDK) do not interfere.
 - Before the first block, the runner serves `FakeVGS`, `FakeApideck`, `FakeVaultPAM` and
   `FakeVaultera` on 127.0.0.1 and sets exactly the environment variables their `env_vars(url)`
   return (`VGS_BASE_URL`, `VGS_USERNAME`, ...), after removing every vault variable the caller had,
@@ -38,6 +40,7 @@ from typing import Any
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.MULTILINE | re.DOTALL)
 MARKER = re.compile(r"^\s*<!--\s*docs-test:\s*(?P<verb>\S+)\s*(?P<argument>.*?)\s*-->\s*$")
 PYTEST_FILE = re.compile(r"^#\s*(?P<name>test_\w+\.py)\b")
+TAB = re.compile(r"^(?P<indent>[ \t]*)===\s*[\"'](?P<label>[^\"']+)[\"']")
 VAULT_VARIABLES = re.compile(r"^(VGS|APIDECK|VAULTPAM|VAULTERA|POLYVAULT)_")
 LOOPBACK = ("127.", "::1", "localhost")
 
@@ -55,6 +58,7 @@ class Block:
     code: str
     action: str  # "run", "pytest" or "skip"
     reason: str = ""
+    tab: str = ""  # the content tab the block is in, if any
 
 
 def parse(page: Path, text: str | None = None) -> list[Block]:
@@ -67,9 +71,22 @@ def parse(page: Path, text: str | None = None) -> list[Block]:
             continue
         start_line = text.count("\n", 0, match.start()) + 1
         code = textwrap.dedent(match["body"])
-        action, reason = _action(text.splitlines()[: start_line - 1], code, page, start_line)
-        blocks.append(Block(str(page), start_line + 1, code, action, reason))
+        before = text.splitlines()[: start_line - 1]
+        action, reason = _action(before, code, page, start_line)
+        blocks.append(Block(str(page), start_line + 1, code, action, reason, _tab(before, len(match["indent"]))))
     return blocks
+
+
+def _tab(before: list[str], indent: int) -> str:
+    """The label of the content tab (`=== "label"`) an indented block sits in, or ""."""
+    if indent == 0:
+        return ""
+    for line in reversed(before):
+        if not line.strip() or len(line) - len(line.lstrip()) >= indent:
+            continue
+        tab = TAB.match(line)
+        return tab["label"] if tab is not None else ""
+    return ""
 
 
 def _action(before: list[str], code: str, page: Path, line: int) -> tuple[str, str]:
@@ -106,12 +123,14 @@ def run_page(page: Path) -> Outcome:
     """Serve the fakes, then run the page's blocks in order in one namespace; stop at the first failure."""
     blocks = parse(page)
     outcome = Outcome(str(page))
-    namespace: dict[str, Any] = {"__name__": "__main__"}
+    page_namespace: dict[str, Any] = {"__name__": "__main__"}
+    tab_namespaces: dict[str, dict[str, Any]] = {}
     with _served_fakes() as env, _environment(env), _loopback_only():
         for block in blocks:
             if block.action == "skip":
                 outcome.skipped += 1
                 continue
+            namespace = tab_namespaces.setdefault(block.tab, dict(page_namespace)) if block.tab else page_namespace
             try:
                 if block.action == "pytest":
                     _run_pytest_file(block)

@@ -70,7 +70,7 @@ def test_the_runner_fails_on_a_broken_block_and_names_its_line(tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_blocks_share_a_namespace_reach_the_served_fakes_and_only_them(tmp_path: Path) -> None:
+def test_blocks_share_a_namespace_per_page_and_tab_reach_the_served_fakes_and_only_them(tmp_path: Path) -> None:
     page = _page(
         tmp_path,
         "```python\nimport os\nfrom polyvault import VGS\ncards = ['4111111111111111']\n```\n\n"
@@ -79,10 +79,13 @@ def test_blocks_share_a_namespace_reach_the_served_fakes_and_only_them(tmp_path:
         "    assert vgs.aliases.reveal(aliases[0]).value == cards[0]\n"
         "assert os.environ['VGS_BASE_URL'].startswith('http://127.0.0.1:')\n```\n\n"
         "```python\nimport httpx\ntry:\n    httpx.get('https://example.com', timeout=2)\nexcept httpx.ConnectError as exc:\n"
-        "    assert 'only reach 127.0.0.1' in str(exc)\nelse:\n    raise AssertionError('reached the internet')\n```\n",
+        "    assert 'only reach 127.0.0.1' in str(exc)\nelse:\n    raise AssertionError('reached the internet')\n```\n\n"
+        '=== "vendor"\n\n    ```python\n    side = "vendor"\n    ```\n\n'
+        '=== "polyvault"\n\n    ```python\n    side = "polyvault"\n    ```\n\n'
+        '=== "vendor"\n\n    ```python\n    assert side == "vendor" and cards == ["4111111111111111"]\n    ```\n',
     )
     outcome, _ = _run(page)
-    assert outcome == {"page": str(page), "ran": 3, "skipped": 1, "failure": None}
+    assert outcome == {"page": str(page), "ran": 6, "skipped": 1, "failure": None}
 
 
 @pytest.mark.slow
@@ -113,6 +116,7 @@ def test_only_python_blocks_count_and_markers_are_read(tmp_path: Path) -> None:
         (22, "pytest", ""),
     ]
     assert blocks[2].code == "# test_tabbed.py\ndef test_x():\n    pass\n"
+    assert [block.tab for block in blocks] == ["", "", "tab"]
 
 
 def test_an_unknown_marker_is_an_error_not_a_skip(tmp_path: Path) -> None:
