@@ -32,8 +32,8 @@ check: setup
 	$(PY) scripts/check.py
 
 lint: setup
-	$(PY) -m ruff check facade scripts tests docs
-	$(PY) -m ruff format --check facade scripts tests docs
+	$(PY) -m ruff check facade scripts tests docs/_ext
+	$(PY) -m ruff format --check facade scripts tests docs/_ext
 
 typecheck: setup
 	$(PY) -m mypy --strict facade/src
