@@ -9,7 +9,7 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test demo bench soak lock clean
+.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean
 
 setup: $(STAMP)
 
@@ -32,8 +32,8 @@ check: setup
 	$(PY) scripts/check.py
 
 lint: setup
-	$(PY) -m ruff check facade scripts tests
-	$(PY) -m ruff format --check facade scripts tests
+	$(PY) -m ruff check facade scripts tests docs/_ext
+	$(PY) -m ruff format --check facade scripts tests docs/_ext
 
 typecheck: setup
 	$(PY) -m mypy --strict facade/src
@@ -42,6 +42,11 @@ typecheck: setup
 ## assertion rewriting of plugin packages is done once, not again in every worker.
 test: check lint typecheck
 	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
+
+## The documentation site, built --strict into site/ (git-ignored). `make test` builds it too (tests/docs/test_site.py)
+## and runs every ```python block of the README and docs/ against the fakes (tests/docs/test_code_blocks.py).
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --site-dir site
 
 ## The tour: four fake vaults on 127.0.0.1 and polyvault against them (or real vaults, see README).
 demo: setup
@@ -64,4 +69,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site

@@ -44,7 +44,14 @@ __all__ = [
 
 
 class VaultError(Exception):
-    """Base class of every polyvault error. `.vault` names the vault, `.message` says what happened."""
+    """Base class of every polyvault error: catch this one to handle any failure of any vault.
+
+    Its text never contains credentials, tokens, revealed values or card numbers.
+
+    Attributes:
+        vault: The vault the call went to: `"vgs"`, `"apideck"`, `"vaultpam"` or `"vaultera"`.
+        message: What happened, in a sentence (also the exception's text, after `[vault]`).
+    """
 
     def __init__(self, message: str, *, vault: str) -> None:
         super().__init__(message)
@@ -61,8 +68,10 @@ class VaultError(Exception):
 class VaultConnectionError(VaultError):
     """No usable response: the connection failed, was refused or was reset.
 
-    `.request_sent` is False when the failure happened before the request left this process
-    (connection refused, no pooled connection free): such a request was certainly not applied.
+    Attributes:
+        request_sent: False when the failure happened before the request left this process
+            (connection refused, no pooled connection free): such a request was certainly not
+            applied and is always safe to retry. True when it may have reached the vault.
     """
 
     def __init__(self, message: str, *, vault: str, request_sent: bool = True) -> None:
@@ -71,11 +80,25 @@ class VaultConnectionError(VaultError):
 
 
 class VaultTimeoutError(VaultConnectionError):
-    """The vault did not answer within the configured timeout."""
+    """The vault did not answer within the configured timeout (see `timeout` on every client)."""
 
 
 class VaultStatusError(VaultError):
-    """The vault answered with an error status; its error body is parsed into `.code`/`.message`/`.detail`."""
+    """The vault answered with an error status; its error body is parsed into `.code`/`.message`/`.detail`.
+
+    Catch a subclass for one status (`NotFoundError`), or this class for any of them.
+
+    Attributes:
+        status_code: The HTTP status the vault answered.
+        code: The vault's own error code, when its error body carries one (VGS `title`, Apideck
+            `type_name`, VaultPAM `error`, Vaultera `code`).
+        detail: The vault's structured error detail (for VGS the list of `errors`), or None.
+        request_id: The vault's request id for this call, when the response carried one: quote it
+            to the vendor's support.
+        retry_after: Seconds the vault asked the caller to wait (`Retry-After` or
+            `x-ratelimit-reset`), or None.
+        response: The `httpx.Response` itself (its body is read; secrets in it are not masked).
+    """
 
     def __init__(
         self,
@@ -145,7 +168,12 @@ class ServerError(VaultStatusError):
 
 
 class UnexpectedResponseError(VaultError):
-    """A response our spec does not describe: an HTML error page, truncated JSON, a wrong-typed field, a redirect."""
+    """A response our spec does not describe: an HTML error page, truncated JSON, a wrong-typed field, a redirect.
+
+    Attributes:
+        status_code: The HTTP status of the response, or None.
+        response: The `httpx.Response` itself, or None.
+    """
 
     def __init__(self, message: str, *, vault: str, status_code: int | None = None, response: httpx.Response | None = None) -> None:
         super().__init__(message, vault=vault)
@@ -154,7 +182,11 @@ class UnexpectedResponseError(VaultError):
 
 
 class InvalidRequestError(VaultError, ValueError):
-    """Refused before anything was sent: a bad argument or a missing setting."""
+    """Refused before anything was sent: a bad argument or a missing setting.
+
+    Also a `ValueError`, so code that validates its own input the usual way catches it too.
+    Nothing reached the vault: fix the argument and call again.
+    """
 
 
 class BulkOperationError(VaultError):

@@ -68,6 +68,7 @@ DROP_INS = (
 )
 """Placeholders `cards.send` bodies may carry; Vaultera replaces them with the stored card's data."""
 TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
+"""The response header in which Vaultera lists the card tokens of a `capture`, one per booking."""
 DEFAULT_BASE_URL = "https://pci.vaultera.co/api/v1"
 _NAME = "vaultera"
 _MAX_TEXT_ERROR = 200
@@ -137,7 +138,17 @@ except ModuleNotFoundError as _missing:
 @dataclass(frozen=True, slots=True)
 class ApiKey:
     """A secondary API key. `api_key` is the full key only in the record `api_keys.create` returns
-    (the one time Vaultera shows it), masked (`...4a39b3`) everywhere else; repr shows only `masked`."""
+    (the one time Vaultera shows it), masked (`...4a39b3`) everywhere else; repr shows only `masked`.
+
+    Attributes:
+        id: The key's id (pass it to `api_keys.get` and `api_keys.revoke`).
+        api_key: The full key in the record `create` returns, else the masked form Vaultera sends.
+        masked: The key's last six characters (`...4a39b3`): safe to show and log.
+        description: The description given at creation, or None.
+        status: `active` or `revoked` (or a status added later: kept as sent).
+        created_at: When the key was created.
+        revoked_at: When it was revoked, or None.
+    """
 
     id: uuid.UUID
     api_key: str = field(repr=False)
@@ -155,7 +166,14 @@ class ApiKey:
 
 @dataclass(frozen=True, slots=True)
 class SessionToken:
-    """A one-off token for an embedded (iframe) operation. The token itself never appears in repr."""
+    """A one-off token for an embedded (iframe) operation. The token itself never appears in repr.
+
+    Attributes:
+        id: The session token's id.
+        scope: What it authorizes: `card`, `show_card` or `show_service_code`.
+        session_token: The token itself (a secret until used): pass the record or this string to
+            `capture_form_url`/`show_card_url`.
+    """
 
     id: str
     scope: str
@@ -166,7 +184,14 @@ class SessionToken:
 class Card:
     """A stored card as Vaultera returns it: its `card_token` and masked fields (never the full number).
 
-    `extra` keeps fields this client does not know (e.g. a masked service code).
+    Attributes:
+        card_token: The token that stands for the card (32 hex digits): store this, not the card.
+        card_number: The masked number (`411111******1111`), or None.
+        card_type: The card's brand as Vaultera names it (for example `visa`), or None.
+        expiration_month: Two digits, or None.
+        expiration_year: Four digits, or None.
+        cardholder_name: The name on the card, or None (never in repr).
+        extra: Fields this client does not know (e.g. a masked service code), as sent.
     """
 
     card_token: str
@@ -186,6 +211,11 @@ class CaptureResult:
     come from the `X-PCI-VAULTERA-TOKENS` header when Vaultera sent it (`source="header"`); otherwise
     from the body (`source="body"`): every `token`/`card_token` field holding a 32-hex card token, in
     document order (bookings without a card are then simply absent).
+
+    Attributes:
+        response: The third party's answer as Vaultera relayed it, card data masked.
+        tokens: One card token per booking, None for a booking without a card.
+        source: Where the tokens came from: `header`, `body`, or `none` when there were none.
     """
 
     response: httpx.Response
@@ -450,23 +480,58 @@ class ApiKeys(Resource[M]):
 
     @operation
     def list(self) -> Plan[list[ApiKey]]:
-        """Every secondary key of the account, keys masked. Not paginated."""
+        """Every secondary key of the account, keys masked. Not paginated.
+
+        Returns:
+            The keys, active and revoked.
+
+        Raises:
+            AuthenticationError: The client's API key was refused (or revoked).
+        """
         return (yield from self._client._call("api_keys.list_api_keys", convert=_api_key_list))
 
     @operation
     def create(self, description: str | None = None) -> Plan[ApiKey]:
-        """Create a key. The returned record holds the full key: Vaultera shows it only this once."""
+        """Create a key. The returned record holds the full key: Vaultera shows it only this once.
+
+        Not retried once the request may have reached Vaultera (a second key would be created).
+
+        Args:
+            description: A note to recognise the key by later.
+
+        Returns:
+            The new key, `api_key` in full: store it now (its repr shows only `masked`).
+        """
         params = ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
         return (yield from self._client._call("api_keys.create_api_key", body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single))
 
     @operation
     def get(self, key_id: str | uuid.UUID) -> Plan[ApiKey]:
-        """One key, masked."""
+        """One key, masked.
+
+        Args:
+            key_id: The key's id (a UUID, or its string form).
+
+        Returns:
+            The key, `api_key` masked.
+
+        Raises:
+            InvalidRequestError: `key_id` is not a UUID (nothing is sent).
+            NotFoundError: No such key.
+        """
         return (yield from self._client._call("api_keys.get_api_key", id=_key_id(key_id), convert=_api_key_single))
 
     @operation
     def revoke(self, key_id: str | uuid.UUID) -> Plan[None]:
-        """Revoke a key: every later request signed with it is refused."""
+        """Revoke a key: every later request signed with it is refused.
+
+        Args:
+            key_id: The key's id (a UUID, or its string form).
+
+        Raises:
+            InvalidRequestError: `key_id` is not a UUID (nothing is sent).
+            NotFoundError: No such key.
+        """
         yield from self._client._call("api_keys.revoke_api_key", id=_key_id(key_id), convert=_ignore)
 
 
@@ -475,7 +540,17 @@ class SessionTokens(Resource[M]):
 
     @operation
     def create(self, scope: SessionScope) -> Plan[SessionToken]:
-        """A one-off token: `card` for the capture form, `show_card` to show a card, `show_service_code` for its CVV."""
+        """A one-off token: `card` for the capture form, `show_card` to show a card, `show_service_code` for its CVV.
+
+        Args:
+            scope: What the token authorizes (see `SessionScope`).
+
+        Returns:
+            The token: pass it to `capture_form_url` or `show_card_url`; each token works once.
+
+        Raises:
+            InvalidRequestError: `scope` is not one of the three (nothing is sent).
+        """
         body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=checks.choice(scope, SESSION_SCOPES, "scope", _NAME)))
         return (yield from self._client._call("session_tokens.create_session_token", body=body, convert=_session_token))
 
@@ -496,9 +571,24 @@ class Cards(Resource[M]):
     ) -> Plan[Card]:
         """Store a card; returns its `card_token` and masked fields.
 
-        Refused before sending: a number that is not 12-19 digits (spaces and dashes are removed), a
-        month outside 1-12 (sent as two digits), a year that is not four digits, a service code that
-        is not 3-4 digits. The number and service code never appear in any error text.
+        Not retried once the request may have reached Vaultera (the card would be stored twice).
+        The number and service code never appear in any error text.
+
+        Args:
+            card_number: 12 to 19 digits; spaces and dashes are removed. The Luhn check is not
+                enforced (some valid cards do not follow it).
+            expiration_month: 1 to 12, as a number or a string; sent as two digits.
+            expiration_year: A four-digit year.
+            card_type: The card's brand, if you know it.
+            cardholder_name: The name on the card.
+            service_code: The 3 or 4 digit security code (CVV), stored for one use.
+
+        Returns:
+            The stored card: its `card_token` and masked fields.
+
+        Raises:
+            InvalidRequestError: An argument is malformed (nothing is sent).
+            BadRequestError: Vaultera refused the card.
         """
         number = _card_number(card_number)
         code = _service_code(service_code)
@@ -515,7 +605,15 @@ class Cards(Resource[M]):
 
     @operation
     def delete(self, card_token: str) -> Plan[None]:
-        """Delete a stored card (best practice: within 7 days after its use)."""
+        """Delete a stored card (best practice: within 7 days after its use).
+
+        Args:
+            card_token: The card's token.
+
+        Raises:
+            InvalidRequestError: `card_token` is empty or contains whitespace (nothing is sent).
+            NotFoundError: No such card.
+        """
         yield from self._client._call("cards.delete_card", card_token=_token(card_token, "card_token"), convert=_ignore)
 
     @operation
@@ -536,6 +634,22 @@ class Cards(Resource[M]):
         `content=` raw bytes (pass the content type in `headers`); `headers` are forwarded to the
         third party and never appear in error text. Not retried once the request may have reached
         Vaultera (the card could be charged twice); 429s are retried.
+
+        Args:
+            card_token: The stored card to send.
+            method: The HTTP method Vaultera uses to call the third party.
+            url: The third party's `https://` URL (it may carry the third party's own credentials:
+                it never appears in error text).
+            json: A JSON body with drop-ins, e.g. `{"number": "%CARD_NUMBER%"}`.
+            content: A raw body instead of `json` (pass its content type in `headers`).
+            headers: Headers forwarded to the third party.
+
+        Returns:
+            The third party's response, as it is (its `request` no longer carries the API key).
+
+        Raises:
+            InvalidRequestError: A malformed argument, or both `json` and `content` (nothing is sent).
+            VaultConnectionError: No answer from Vaultera (`request_sent` says whether the request left).
         """
         token = _token(card_token, "card_token")
         extra: dict[str, str] = _proxy_headers(headers)
@@ -560,8 +674,18 @@ class _VaulteraClient(BaseClient[M]):
     def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         """Connect to Vaultera PCI with an API key (else `VAULTERA_API_KEY`).
 
-        The base URL defaults to https://pci.vaultera.co/api/v1 (else `VAULTERA_BASE_URL`). The key is
-        sent as the `api_key` query parameter, only to that host.
+        The key is sent as the `api_key` query parameter, only to the configured host, and is masked
+        in every log record and error.
+
+        Args:
+            api_key: The account's master or secondary API key (else `VAULTERA_API_KEY`).
+            **options: The keywords every client takes: `base_url` (default
+                https://pci.vaultera.co/api/v1, else `VAULTERA_BASE_URL`), `timeout`, `max_retries`,
+                `retry_policy`, `http_client`, `allow_http`, `max_concurrency`.
+
+        Raises:
+            InvalidRequestError: No API key was given or found in the environment, or an option is
+                invalid. Nothing is sent at construction.
         """
         key = required(api_key, "VAULTERA_API_KEY", name="api_key", vault=_NAME)
         self._setup(
@@ -574,17 +698,17 @@ class _VaulteraClient(BaseClient[M]):
 
     @cached_property
     def api_keys(self) -> ApiKeys[M]:
-        """API keys: list, create, get, revoke."""
+        """The account's secondary API keys: `vaultera.api_keys.list()`, `create`, `get`, `revoke`."""
         return ApiKeys(self)
 
     @cached_property
     def session_tokens(self) -> SessionTokens[M]:
-        """Session tokens: create."""
+        """One-off tokens for the embedded pages: `vaultera.session_tokens.create(scope)`."""
         return SessionTokens(self)
 
     @cached_property
     def cards(self) -> Cards[M]:
-        """Cards: store, delete, send."""
+        """Stored cards: `vaultera.cards.store(...)`, `delete`, `send`."""
         return Cards(self)
 
     def capture_form_url(self, session_token: str | SessionToken) -> str:
@@ -592,6 +716,15 @@ class _VaulteraClient(BaseClient[M]):
 
         No request is made. The URL carries the one-off token (never the API key): hand it to the
         browser, do not log it.
+
+        Args:
+            session_token: A session token of scope `card` (the record or its string).
+
+        Returns:
+            The form's URL on the client's base URL.
+
+        Raises:
+            InvalidRequestError: The token's scope is not `card`, or the token is malformed.
         """
         token = _session_token_arg(session_token, "session_token", "card")
         return f"{self._base_url}/capture_form?{urlencode({'session_token': token}, quote_via=quote)}"
@@ -607,6 +740,17 @@ class _VaulteraClient(BaseClient[M]):
 
         `service_code_token` (scope `show_service_code`) also shows the service code, once. No request
         is made; the URL carries one-off tokens (never the API key): load it client-side only, do not log it.
+
+        Args:
+            card_token: The stored card to show.
+            session_token: A session token of scope `show_card` (the record or its string).
+            service_code_token: A session token of scope `show_service_code`, to show the service code too.
+
+        Returns:
+            The page's URL on the client's base URL.
+
+        Raises:
+            InvalidRequestError: A token has the wrong scope or is malformed.
         """
         params = {
             "card_token": _token(card_token, "card_token"),
@@ -632,6 +776,21 @@ class _VaulteraClient(BaseClient[M]):
 
         Returns the third party's answer with card data masked (any status is data, not an error) and
         the card tokens, one per booking. Not retried once the request may have reached Vaultera.
+
+        Args:
+            method: The HTTP method Vaultera uses to call the third party.
+            url: The third party's `https://` URL (never in error text).
+            profile: The name of the account's tokenisation profile that says where the cards are.
+            json: A JSON body to forward.
+            content: A raw body instead of `json` (pass its content type in `headers`).
+            headers: Headers forwarded to the third party.
+
+        Returns:
+            The masked answer and the card tokens found in it.
+
+        Raises:
+            InvalidRequestError: A malformed argument, or both `json` and `content` (nothing is sent).
+            VaultConnectionError: No answer from Vaultera (`request_sent` says whether the request left).
         """
         extra: dict[str, str] = _proxy_headers(headers)
         target = _https_url(url)

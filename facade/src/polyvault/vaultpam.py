@@ -57,7 +57,12 @@ except ModuleNotFoundError as _missing:
 
 @dataclass(frozen=True, slots=True)
 class Membership:
-    """The user's role in one organization."""
+    """The user's role in one organization.
+
+    Attributes:
+        org_id: The organization's id (send it as `org_id=` to list that organization's safes).
+        role: The user's role there (for example `admin`), or None when the vault did not say.
+    """
 
     org_id: str
     role: str | None
@@ -65,7 +70,13 @@ class Membership:
 
 @dataclass(frozen=True, slots=True)
 class Memberships:
-    """The organizations the user belongs to, and the active one."""
+    """The organizations the user belongs to, and the active one (what `VaultPAM.memberships()` returns).
+
+    Attributes:
+        active_org_id: The organization the vault treats as the user's current one; safes are
+            listed for it unless the client was given `org_id`.
+        memberships: Every organization the user belongs to, with the user's role in it.
+    """
 
     active_org_id: str
     memberships: tuple[Membership, ...]
@@ -73,7 +84,13 @@ class Memberships:
 
 @dataclass(frozen=True, slots=True)
 class Safe:
-    """A safe. Only `id` and `name` are documented; every other field the vault sends is in `extra`."""
+    """A safe. Only `id` and `name` are documented; every other field the vault sends is in `extra`.
+
+    Attributes:
+        id: The safe's id.
+        name: The safe's name, or None when the vault sent none.
+        extra: Every other field of the safe as the vault sent it (for example `description`).
+    """
 
     id: str
     name: str | None = None
@@ -239,7 +256,19 @@ class Safes(Resource[M]):
 
     @operation
     def list(self) -> Plan[list[Safe]]:
-        """Every safe of the organization (`org_id`, else the user's active organization)."""
+        """Every safe of the organization (`org_id`, else the user's active organization).
+
+        The first call without `org_id` also asks the vault for the user's memberships to learn the
+        active organization (once per client and its copies).
+
+        Returns:
+            The safes, in the vault's order (not paginated).
+
+        Raises:
+            AuthenticationError: The credentials were refused (a login is retried once on a 401).
+            PermissionDeniedError: The user may not list this organization's safes.
+            RateLimitError: The vault kept answering 429 after the retries.
+        """
         client: _VaultPAMClient[M] = self._client  # type: ignore[assignment]
         org_id = yield from client._org_id()
         return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes))
@@ -261,8 +290,23 @@ class _VaultPAMClient(BaseClient[M]):
     ) -> None:
         """Connect with email+password (else `VAULTPAM_EMAIL`/`VAULTPAM_PASSWORD`) or a personal access token.
 
+        With email and password the client logs in on its first request and keeps the session
+        token until shortly before `expires_in` runs out; one login serves every thread or task.
         A token given here or in `VAULTPAM_TOKEN` (when no email/password is given) is sent as it is.
-        `org_id` (else `VAULTPAM_ORG_ID`, else the membership's `active_org_id`) scopes safes.
+
+        Args:
+            email: The user's email (else `VAULTPAM_EMAIL`).
+            password: The user's password (else `VAULTPAM_PASSWORD`).
+            token: A personal access token, used instead of logging in (else `VAULTPAM_TOKEN`,
+                read only when neither email nor password is given).
+            org_id: The organization whose safes to list (else `VAULTPAM_ORG_ID`, else the
+                membership's `active_org_id`).
+            **options: The keywords every client takes: `base_url` (else `VAULTPAM_BASE_URL`),
+                `timeout`, `max_retries`, `retry_policy`, `http_client`, `allow_http`, `max_concurrency`.
+
+        Raises:
+            InvalidRequestError: No credentials were given or found in the environment (the message
+                names the variables), or an option is invalid. Nothing is sent at construction.
         """
         explicit_login = email is not None or password is not None
         pat = checks.optional_text(token, "token", _NAME) or (
@@ -304,7 +348,14 @@ class _VaultPAMClient(BaseClient[M]):
 
     @operation
     def memberships(self) -> Plan[Memberships]:
-        """The user's organizations and the active one."""
+        """The user's organizations and the active one.
+
+        Returns:
+            The memberships and the active organization's id.
+
+        Raises:
+            AuthenticationError: The credentials were refused.
+        """
         return (yield from self._call("org.list_memberships", convert=_memberships))
 
     def _org_id(self) -> Plan[str]:
@@ -316,7 +367,7 @@ class _VaultPAMClient(BaseClient[M]):
 
     @cached_property
     def safes(self) -> Safes[M]:
-        """Safes: list."""
+        """The safes of the organization: `pam.safes.list()`."""
         return Safes(self)
 
 

@@ -34,6 +34,26 @@ FaultKind = Literal[
     "unknown_enum",
     "huge_body",
 ]
+"""What an injected fault does to a request.
+
+Before the vault processes the request (nothing changes in the vault):
+
+- `429`: a rate-limit refusal with `Retry-After: retry_after` (1 second unless given).
+- `500`, `502`, `503`, `504`: that status in the vault's own error format (with `Retry-After`
+  when `retry_after` is given).
+- `html`: a 502 with an HTML page, as a proxy in front of the vault would answer.
+- `reset_before`: the connection is reset before the request is read (a real TCP reset when served).
+- `latency`: the answer comes `seconds` late.
+
+After the vault processed it (the vault's state has changed, but the answer is lost, late or mangled):
+
+- `reset_after`: the connection is reset instead of the answer.
+- `timeout`: the answer comes `seconds` late (an hour unless given): past any read timeout.
+- `truncated_json`, `empty_body`: the answer's body is cut in half, or empty.
+- `wrong_type`: the body's first string field becomes a number.
+- `unknown_enum`: one open-enum field gets a value the spec does not list.
+- `huge_body`: the body is padded to 10 MB.
+"""
 FAULT_KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 # Faults decided before the request is processed (nothing changes in the vault) ...
 BEFORE = frozenset({"429", "500", "502", "503", "504", "html", "reset_before", "latency"})
@@ -43,7 +63,17 @@ AFTER = frozenset({"reset_after", "timeout", "truncated_json", "empty_body", "wr
 
 @dataclass
 class Fault:
-    """One injected fault; `hits` counts how often it fired."""
+    """One injected fault (what `inject` returns); `hits` counts how often it fired.
+
+    Attributes:
+        kind: What the fault does (see `FaultKind`).
+        route: `"<METHOD> <spec path template>"` it applies to, or None for every route.
+        times: How many times it fires at most; None for no limit (until `clear_faults()`).
+        probability: The chance it fires for each matching request (seeded: runs are reproducible).
+        retry_after: The `Retry-After` seconds a `429` (default 1) or a 5xx (default none) sends.
+        seconds: How late the answer comes, for `latency` and `timeout`.
+        hits: How many times it has fired.
+    """
 
     kind: FaultKind
     route: str | None = None

@@ -53,7 +53,9 @@ from .._core.redact import MASK
 from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
+"""The header in which `capture` lists card tokens when a profile places them in `headers`."""
 Target = httpx.BaseTransport | Callable[[httpx.Request], httpx.Response]
+"""The third party `send` and `capture` reach: a sync httpx transport, or a handler of one request."""
 
 _SEND = "POST /cards/{card_token}/send"
 _CAPTURE = "POST /capture"
@@ -104,6 +106,7 @@ DEFAULT_PROFILES: dict[str, dict[str, Any]] = {
         "card_node": _SAMPLE_CARD_NODE,
     },
 }
+"""The built-in tokenisation profiles, by name: `sample` (the documented sample), `channex` and `channex_entity`."""
 
 
 @dataclass
@@ -131,7 +134,13 @@ class _Card:
 
 @dataclass(frozen=True)
 class ForwardedRequest:
-    """One request the fake sent to the target (the third party). The body may hold card data: read it explicitly."""
+    """One request the fake sent to the target (the third party). The body may hold card data: read it explicitly.
+
+    Attributes:
+        method: The HTTP method used.
+        url: The third party's URL.
+        status_code: The target's answer status, or None when it could not be reached.
+    """
 
     method: str
     url: str
@@ -243,7 +252,20 @@ def stub_third_party(request: httpx.Request) -> httpx.Response:
 
 
 class FakeVaultera(FakeVault):
-    """A fake Vaultera PCI. Credentials: `fake.master_key` (random unless given); third party: `target`."""
+    """A fake Vaultera PCI. Credentials: `fake.master_key` (random unless given); third party: `target`.
+
+    Keywords: `target` (default `stub_third_party`), `api_key` (the master key), `profiles` (more
+    tokenisation profiles), `text_errors`, `luhn_check`, `rate_limit` (None: never 429 for
+    volume), and `FakeVault`'s `validate`, `seed`, `clock`.
+
+    Attributes:
+        master_key: The account's master API key (`VAULTERA_API_KEY` for a client).
+        text_errors: Whether errors are plain text instead of JSON (the facade reads both).
+        luhn_check: Whether stored cards must pass the Luhn check (Vaultera does not document one).
+        profiles: The tokenisation profiles `capture` accepts, by name (built-in: `sample`,
+            `channex`, `channex_entity`).
+        forwarded: Every request sent to the target, oldest first.
+    """
 
     name = "vaultera"
     base_path = "/api/v1"
@@ -431,10 +453,12 @@ class FakeVaultera(FakeVault):
 
     @route("GET", "/api_keys")
     def list_api_keys(self, request: httpx.Request) -> httpx.Response:
+        """`GET /api_keys`: every secondary key, masked."""
         return self.json_response(200, {"data": [self._key_json(key) for key in self._keys.values()]})
 
     @route("POST", "/api_keys")
     def create_api_key(self, request: httpx.Request) -> httpx.Response:
+        """`POST /api_keys`: a new secondary key, shown in full this once."""
         params = json.loads(request.content)["api_key"]
         key = _Key(str(uuid.uuid4()), secrets.token_hex(16), params.get("description"), self.clock())
         self._keys[key.id] = key
@@ -442,6 +466,7 @@ class FakeVaultera(FakeVault):
 
     @route("GET", "/api_keys/{id}")
     def get_api_key(self, request: httpx.Request, id: str) -> httpx.Response:
+        """`GET /api_keys/{id}`: one key, masked."""
         key = self._keys.get(id.lower())
         if key is None:
             return self.error(404, "API key not found")
@@ -449,6 +474,7 @@ class FakeVaultera(FakeVault):
 
     @route("DELETE", "/api_keys/{id}")
     def revoke_api_key(self, request: httpx.Request, id: str) -> httpx.Response:
+        """`DELETE /api_keys/{id}`: revoke a key (it stays listed, with `revoked_at`)."""
         key = self._keys.get(id.lower())
         if key is None:
             return self.error(404, "API key not found")
@@ -460,6 +486,7 @@ class FakeVaultera(FakeVault):
 
     @route("POST", "/session_tokens")
     def create_session_token(self, request: httpx.Request) -> httpx.Response:
+        """`POST /session_tokens`: a one-off token of the scope asked for."""
         scope = json.loads(request.content)["session_token"]["scope"]
         token = secrets.token_hex(16)
         self._sessions[token] = scope
@@ -468,6 +495,7 @@ class FakeVaultera(FakeVault):
 
     @route("POST", "/cards")
     def store_card(self, request: httpx.Request) -> httpx.Response:
+        """`POST /cards`: store a card (422 `validation_error` per field for a malformed one)."""
         card = json.loads(request.content)["card"]
         problems = _card_problems(card, luhn=self.luhn_check)
         if problems:
@@ -497,6 +525,7 @@ class FakeVaultera(FakeVault):
 
     @route("DELETE", "/cards/{card_token}")
     def delete_card(self, request: httpx.Request, card_token: str) -> httpx.Response:
+        """`DELETE /cards/{card_token}`: delete a stored card."""
         if self._cards.pop(card_token, None) is None:
             return self.error(404, "Card not found")
         return httpx.Response(204)
@@ -505,6 +534,7 @@ class FakeVaultera(FakeVault):
 
     @route("POST", "/cards/{card_token}/send")
     def send_card(self, request: httpx.Request, card_token: str) -> httpx.Response:
+        """`POST /cards/{card_token}/send`: forward to the target with the drop-ins replaced; its answer as it is."""
         card = self._cards.get(card_token)
         if card is None:
             return self.error(404, "Card not found")
@@ -517,6 +547,7 @@ class FakeVaultera(FakeVault):
 
     @route("POST", "/capture")
     def capture(self, request: httpx.Request) -> httpx.Response:
+        """`POST /capture`: forward to the target, tokenise the cards in its answer with the profile, mask them."""
         params = request.url.params
         profile = self.profiles.get(params["profile"])
         if profile is None:

@@ -46,7 +46,19 @@ class _Window:
 
 
 class FakeVaultPAM(FakeVault):
-    """A fake VaultPAM control plane with one user (`fake.email` / `fake.password`) in two organizations."""
+    """A fake VaultPAM control plane with one user (`fake.email` / `fake.password`) in two organizations.
+
+    The user is `admin` of the active organization (`fake.org_ids[0]`, two safes) and `member` of
+    a second one (one safe). Every other keyword (`validate`, `seed`, `clock`) is `FakeVault`'s.
+
+    Attributes:
+        email: The user's email (`VAULTPAM_EMAIL` for a client).
+        password: The user's password (`VAULTPAM_PASSWORD`); change it with `set_password`.
+        expires_in: Lifetime in seconds of the session tokens logins issue (on the fake's clock).
+        login_limit: Logins allowed per one-minute window before 429.
+        user_limit: Authenticated requests allowed per user per one-minute window before 429.
+        logins: How many logins succeeded so far (a test of session reuse reads this).
+    """
 
     name = "vaultpam"
     facade = ("polyvault.vaultpam", "VaultPAM")
@@ -161,6 +173,7 @@ class FakeVaultPAM(FakeVault):
 
     @route("POST", "/api/v1/auth/login")
     def login(self, request: httpx.Request) -> httpx.Response:
+        """`POST /api/v1/auth/login`: a session token for the right email and password, else 401."""
         body = json.loads(request.content)
         user = self._users.get(body.get("email", ""))
         if user is None or not hmac.compare_digest(user.password.encode(), str(body.get("password", "")).encode()):
@@ -172,6 +185,7 @@ class FakeVaultPAM(FakeVault):
 
     @route("GET", "/api/v1/org/memberships")
     def list_memberships(self, request: httpx.Request) -> httpx.Response:
+        """`GET /api/v1/org/memberships`: the user's organizations, roles and active organization."""
         user = self._users[self._holder(request) or ""]
         return self.json_response(
             200,
@@ -180,6 +194,7 @@ class FakeVaultPAM(FakeVault):
 
     @route("GET", "/api/v1/safes")
     def list_safes(self, request: httpx.Request) -> httpx.Response:
+        """`GET /api/v1/safes`: the safes of the organization in `X-Active-Org-Id` (403 if not the user's)."""
         user = self._users[self._holder(request) or ""]
         org = request.headers.get("x-active-org-id", "")
         if org not in user.orgs:

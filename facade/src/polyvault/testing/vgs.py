@@ -59,7 +59,18 @@ def _make_luhn(rng: random.Random, prefix: str, middle: int, suffix: str) -> str
 
 
 class FakeVGS(FakeVault):
-    """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given)."""
+    """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given).
+
+    `FakeVGS(rate_limit=None)` never answers 429 for volume; every other keyword (`validate`,
+    `seed`, `clock`) is `FakeVault`'s.
+
+    Attributes:
+        username: The vault's access-credential username (`VGS_USERNAME` for a client).
+        password: Its password (`VGS_PASSWORD`).
+        environment: The environment alias formats are made for (`sandbox` gives `tok_sandbox_...`).
+        reveal_enabled: Whether reveals are allowed; False makes them answer 403, as a vault
+            without reveal permission does.
+    """
 
     name = "vgs"
     facade = ("polyvault.vgs", "VGS")
@@ -137,6 +148,7 @@ class FakeVGS(FakeVault):
 
     @route("POST", "/aliases")
     def create_aliases(self, request: httpx.Request) -> httpx.Response:
+        """`POST /aliases`: store each new value (or add a format to a referenced alias's value); all or nothing."""
         items = json.loads(request.content)["data"]
         plans = []
         for index, item in enumerate(items):  # check everything before storing anything
@@ -164,6 +176,7 @@ class FakeVGS(FakeVault):
 
     @route("GET", "/aliases")
     def reveal_multiple_aliases(self, request: httpx.Request) -> httpx.Response:
+        """`GET /aliases?aliases=a,b`: the values behind many aliases; 404 if any is unknown."""
         if not self.reveal_enabled:
             return self.error(403, "Reveal is not enabled for this vault")
         storage = request.url.params.get("storage", "PERSISTENT")
@@ -176,6 +189,7 @@ class FakeVGS(FakeVault):
 
     @route("GET", "/aliases/{alias}")
     def reveal_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        """`GET /aliases/{alias}`: the value behind one alias."""
         if not self.reveal_enabled:
             return self.error(403, "Reveal is not enabled for this vault")
         stored = self._find(alias, request.url.params.get("storage", "PERSISTENT"))
@@ -185,6 +199,7 @@ class FakeVGS(FakeVault):
 
     @route("PUT", "/aliases/{alias}")
     def update_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        """`PUT /aliases/{alias}`: replace the classifiers of a PERSISTENT value (VOLATILE ones keep none)."""
         stored = self._find(alias, request.url.params.get("storage", "PERSISTENT"))
         if stored is None:
             return self.error(404, "Alias not found")
@@ -194,6 +209,7 @@ class FakeVGS(FakeVault):
 
     @route("DELETE", "/aliases/{alias}")
     def delete_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
+        """`DELETE /aliases/{alias}`: delete the value and every alias of it."""
         storage = request.url.params.get("storage", "PERSISTENT")
         stored = self._find(alias, storage)
         if stored is None:
@@ -203,6 +219,7 @@ class FakeVGS(FakeVault):
 
     @route("POST", "/aliases/delete")
     def delete_aliases(self, request: httpx.Request) -> httpx.Response:
+        """`POST /aliases/delete`: delete many values; nothing is deleted if any alias is unknown."""
         body = json.loads(request.content)
         storage = body.get("storage", "PERSISTENT")
         found = [self._find(alias, storage) for alias in body["data"]]
