@@ -128,6 +128,7 @@ class FakeVGS(FakeVault):
     def decorate(self, request: httpx.Request, response: httpx.Response) -> None:
         remaining = self.remaining()
         response.headers["x-ratelimit-remaining"] = str(remaining if remaining is not None else 3000)
+        response.headers["VGS-Request-Id"] = self.new_id().replace("-", "")  # VGS's docs: every response carries one
 
     def unknown_enum(self, payload: Any) -> Any:
         text = json.dumps(payload).replace('"PERSISTENT"', '"SOME_STORAGE_ADDED_LATER"', 1)
