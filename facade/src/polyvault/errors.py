@@ -20,8 +20,7 @@ Messages never contain credentials, tokens, revealed values or card numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import httpx
@@ -47,8 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(NamedTuple):
     """One HTTP attempt of a failed call, as `VaultError.attempts` lists them (first attempt first)."""
 
     status_code: int | None

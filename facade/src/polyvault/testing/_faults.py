@@ -45,6 +45,8 @@ AFTER = frozenset({"reset_after", "timeout", "truncated_json", "empty_body", "wr
 class Fault:
     """One injected fault; `hits` counts how often it fired."""
 
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
+
     kind: FaultKind
     route: str | None = None
     times: int | None = 1

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from ..vgs import VGS, AsyncVGS
 from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -58,7 +59,7 @@ def _make_luhn(rng: random.Random, prefix: str, middle: int, suffix: str) -> str
     raise AssertionError("unreachable: one of ten digits always satisfies Luhn")
 
 
-class FakeVGS(FakeVault):
+class FakeVGS(FakeVault[VGS, AsyncVGS]):
     """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given)."""
 
     name = "vgs"
