@@ -4,7 +4,7 @@ A vault client is `BaseClient[Sync]` or `BaseClient[Async]` plus the matching li
 resources (`vgs.aliases`, `apideck.consumers`, ...) are `Resource` objects whose methods are plans
 (see runtime.py and ops.py), so each facade operation is written once for both modes.
 
-At run time a resource is an instance of its class's twin for the client's mode (`Resource.for_mode`),
+At run time a resource is an instance of its class's twin for the client's mode (`Resource._for_mode`),
 and the client class shows that twin as the resource attribute (`VGS.aliases`), so introspection
 (`help`, `inspect.signature`, `unittest.mock.create_autospec(VGS, instance=True)`) sees the methods
 with the signatures of that mode.
@@ -162,7 +162,7 @@ class _ResourceAttribute(cached_property[Any]):
     def __get__(self, instance: Any, owner: type[Any] | None = None) -> Any:
         if instance is None:
             mode = mode_of(owner) if owner is not None else None
-            return self if mode is None else self.resource.for_mode(mode)
+            return self if mode is None else self.resource._for_mode(mode)
         return super().__get__(instance, owner)
 
 
@@ -426,14 +426,14 @@ class Resource(Generic[M]):
         if cls._mode is None:
             mode = mode_of(type(client))
             if mode is not None:
-                cls = cls.for_mode(mode)  # the twin whose methods show this mode's signatures
+                cls = cls._for_mode(mode)  # the twin whose methods show this mode's signatures
         return object.__new__(cls)
 
     def __init__(self, client: BaseClient[M]) -> None:
         self._client: BaseClient[M] = client
 
     @classmethod
-    def for_mode(cls, mode: type[Sync] | type[Async]) -> type[Self]:
+    def _for_mode(cls, mode: type[Sync] | type[Async]) -> type[Self]:
         """This resource class for clients of `mode`: same name, methods and docs, one per class and mode."""
         twins: dict[type, type[Self]] = cls.__dict__.get("_twins") or {}
         if not twins:
