@@ -264,10 +264,8 @@ def _our_frames(error: BaseException) -> list[str]:
 
 
 def test_an_error_traceback_shows_only_the_public_method(fake_vgs: FakeVGS) -> None:
-    fake_vgs.inject("503", times=None)
     with fake_vgs.client(retry_policy=NO_RETRY) as vgs:
         with pytest.raises(NotFoundError) as missing:
-            fake_vgs.clear_faults()
             vgs.aliases.reveal("tok_sandbox_missing")
         fake_vgs.inject("503", times=None)
         with pytest.raises(ServerError) as bulk:
