@@ -338,7 +338,7 @@ class BaseClient(Generic[M]):
         """Send one request (built from a generated `_get_kwargs` result) with retries; map failures to VaultErrors.
 
         `template` is the request's path template (found from the path when not given); the errors
-        raised carry the request's attempts, and the response carries them in `extensions["polyvault.attempts"]`.
+        raised carry the request's attempts, and the response its `observe.Exchange` in `extensions["polyvault.exchange"]`.
         """
         profile = self._profile
         self._state.check_open(profile.name)
@@ -366,7 +366,7 @@ class BaseClient(Generic[M]):
             if self._state.closed or self._state.http.is_closed:  # closed while the request was under way
                 raise closed_error(profile.name) from None
             raise
-        response.extensions["polyvault.attempts"] = watch.attempts
+        response.extensions["polyvault.exchange"] = watch  # its attempts, should reading the body fail
         if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
             raise watch.keep(status_error(profile.name, response, profile.parse_error, self._masked(secrets)))
         return response
@@ -413,8 +413,7 @@ class BaseClient(Generic[M]):
             return convert(generated._parse_response(client=self._parser, response=response))
         except Exception as exc:  # noqa: BLE001 - any parse failure means the body is not what the spec says
             error = unreadable(self._profile.name, response, exc)
-            error.attempts = tuple(response.extensions.get("polyvault.attempts", ()))
-            raise error from None
+            raise response.extensions["polyvault.exchange"].keep(error) from None
 
 
 class Resource(Generic[M]):

@@ -111,13 +111,13 @@ def _reason(response: httpx.Response | None, error: Exception | None) -> str:
 class Exchange:
     """One request through its attempts: times each, keeps its history, logs it and traces it."""
 
-    __slots__ = ("_locate", "_span", "_started", "_template", "_tries", "attempts", "call", "log", "request")
+    __slots__ = ("_locate", "_span", "_started", "_template", "_tried", "_tries", "call", "log", "request")
 
     def __init__(self, request: httpx.Request, log: logging.Logger, locate: Callable[[], str], tries: int) -> None:
         self.request = request
         self.log = log
         self.call = CURRENT.get()
-        self.attempts: list[Attempt] = []
+        self._tried: list[tuple[httpx.Response | None, str | None, float, float | None]] = []
         self._locate = locate
         self._template: str | None = None
         self._tries = tries
@@ -136,35 +136,46 @@ class Exchange:
             self._template = self._locate()
         return self._template
 
+    @property
+    def attempts(self) -> tuple[Attempt, ...]:
+        """Every attempt so far, first first (request ids are read only now: most requests never need them)."""
+        return tuple(self._attempt(index) for index in range(len(self._tried)))
+
+    def _attempt(self, index: int) -> Attempt:
+        response, error, duration, wait = self._tried[index]
+        if response is None:
+            return Attempt(None, error, duration, wait, None)
+        return Attempt(response.status_code, error, duration, wait, request_id(response))
+
     def begin(self) -> None:
         """An attempt is about to be sent."""
         if telemetry.tracer() is not None:
-            self._span = telemetry.start_attempt(self.call, self.request, self.template, len(self.attempts))
+            self._span = telemetry.start_attempt(self.call, self.request, self.template, len(self._tried))
         self._started = perf_counter()
 
     def end(self, response: httpx.Response | None, error: Exception | None, wait: float | None) -> None:
         """The attempt ended with `response` or `error`; `wait` is the delay before a retry (None: no retry)."""
         duration = perf_counter() - self._started
-        found = request_id(response) if response is not None else None
-        attempt = Attempt(
-            response.status_code if response is not None else None, None if error is None else type(error).__name__, duration, wait, found
-        )
-        self.attempts.append(attempt)
-        number = len(self.attempts)
-        if self.log.isEnabledFor(logging.DEBUG):
-            self.log.debug(
-                "%s: %s %s -> %s in %.1f ms (attempt %d%s)",
-                self.operation,
-                self.request.method,
-                self.template,
-                response.status_code if response is not None else type(error).__name__,
-                duration * 1000,
-                number,
-                f", request id {_short(found)}" if found else "",
-            )
-        if self._span is not None or telemetry.meter() is not None:
-            telemetry.end_attempt(self._span, self.call, self.request, self.template, attempt)
-            self._span = None
+        self._tried.append((response, None if error is None else type(error).__name__, duration, wait))
+        number = len(self._tried)
+        debug = self.log.isEnabledFor(logging.DEBUG)
+        histogram = telemetry.meter()
+        if debug or self._span is not None or histogram is not None:
+            attempt = self._attempt(number - 1)
+            if debug:
+                self.log.debug(
+                    "%s: %s %s -> %s in %.1f ms (attempt %d%s)",
+                    self.operation,
+                    self.request.method,
+                    self.template,
+                    attempt.status_code if attempt.status_code is not None else attempt.error,
+                    duration * 1000,
+                    number,
+                    f", request id {_short(attempt.request_id)}" if attempt.request_id else "",
+                )
+            if self._span is not None or histogram is not None:
+                telemetry.end_attempt(self._span, histogram, self.call, self.request, self.template, attempt)
+                self._span = None
         if wait is not None:
             reason = _reason(response, error)
             if self.log.isEnabledFor(logging.INFO):
@@ -189,7 +200,7 @@ class Exchange:
 
     def keep(self, error: VaultError) -> VaultError:
         """`error`, carrying this request's attempts."""
-        error.attempts = tuple(self.attempts)
+        error.attempts = self.attempts
         return error
 
 

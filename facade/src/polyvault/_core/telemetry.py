@@ -198,8 +198,8 @@ def _error_type(attempt: Attempt) -> str | None:
     return str(attempt.status_code) if attempt.status_code is not None and attempt.status_code >= 400 else None
 
 
-def end_attempt(span: Any, call: Any, request: httpx.Request, template: str, attempt: Attempt) -> None:
-    """Close an attempt's span and record its duration."""
+def end_attempt(span: Any, histogram: Any, call: Any, request: httpx.Request, template: str, attempt: Attempt) -> None:
+    """Close an attempt's span (if any) and record its duration in `histogram` (if any)."""
     error_type = _error_type(attempt)
     try:
         if span is not None:
@@ -210,7 +210,6 @@ def end_attempt(span: Any, call: Any, request: httpx.Request, template: str, att
             if error_type is not None:
                 _set_error(span, error_type)
             span.end()
-        histogram = meter()
         if histogram is not None:
             points = {**_server(request), "url.template": template}
             if call is not None:
