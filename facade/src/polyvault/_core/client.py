@@ -440,7 +440,7 @@ class Resource(Generic[M]):
         twin = twins.get(mode)
         if twin is None:
             namespace = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__, "_mode": mode}
-            twin = twins[mode] = type(cls.__name__, (cls,), namespace)
+            twin = twins.setdefault(mode, type(cls.__name__, (cls,), namespace))  # two threads racing keep one twin
         return twin
 
     def __repr__(self) -> str:

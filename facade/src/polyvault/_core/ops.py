@@ -210,6 +210,7 @@ def _listing(iterate: Callable[[Any], Any], plan: Callable[..., Any], resource: 
         try:
             stream = plan(resource, *args, **kwargs)  # arguments are checked now; nothing is sent yet
         except VaultError as error:
+            operation.end(error)
             raise error.with_traceback(None)  # noqa: B904 - the same error, its traceback starting at the public method
         return iterate(Stream(observe.observed(operation, stream.plan)))
 
