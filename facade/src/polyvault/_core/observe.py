@@ -1,6 +1,6 @@
 """What polyvault tells the outside world about its calls: log lines, each request's attempts, the current call.
 
-Loggers: `polyvault` (the package; nothing is logged on it directly) and one child per vault,
+Loggers: `polyvault` (the package; only OpenTelemetry failures are logged on it directly) and one child per vault,
 `polyvault.vgs`, `polyvault.apideck`, `polyvault.vaultpam`, `polyvault.vaultera`. Every line is built
 from an allow-list - operation, method, path *template* (a raw path carries aliases and tokens),
 status, error type and code, latency, attempt, delay, request id - never from a URL, a header, a
