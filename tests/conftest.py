@@ -1,6 +1,9 @@
-"""Shared test configuration: async tests run on asyncio through anyio's pytest plugin."""
+"""Shared test configuration: async tests run on asyncio through anyio's pytest plugin; an in-memory OpenTelemetry SDK."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -27,3 +30,72 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if names:
         pending = f"{names['pending']} pending in tests/docs/pending_docstrings.txt"
         terminalreporter.write_line(f"docs public names: {names['documented']} documented of {names['public']} ({pending})")
+
+
+class Telemetry:
+    """What an application's OpenTelemetry SDK received while the `otel` fixture was active."""
+
+    def __init__(self, exporter: Any, reader: Any) -> None:
+        self._exporter = exporter
+        self._reader = reader
+
+    @property
+    def spans(self) -> list[Any]:
+        """Finished spans, in the order they ended."""
+        return list(self._exporter.get_finished_spans())
+
+    def metrics(self) -> dict[str, tuple[str, list[Any]]]:
+        """{metric name: (unit, data points)} measured since the last look (delta temporality)."""
+        data = self._reader.get_metrics_data()
+        found: dict[str, tuple[str, list[Any]]] = {}
+        for resource in data.resource_metrics if data else ():
+            for scope in resource.scope_metrics:
+                for metric in scope.metrics:
+                    _, points = found.setdefault(metric.name, (metric.unit, []))
+                    points += list(metric.data.data_points)
+        return found
+
+
+_otel_state: dict[str, Any] = {}
+
+
+@pytest.fixture
+def otel() -> Iterator[Telemetry]:
+    """An OpenTelemetry SDK as an application installs it (global tracer and meter providers, in memory).
+
+    Global providers can be set once per process, so they are installed on first use and record only
+    while this fixture is active (a sampler gate); other tests in the process get non-recording spans.
+    """
+    from opentelemetry import metrics, trace
+    from opentelemetry.sdk.metrics import Histogram, MeterProvider
+    from opentelemetry.sdk.metrics.export import AggregationTemporality, InMemoryMetricReader
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+    from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ALWAYS_ON, Sampler
+
+    if not _otel_state:
+
+        class Gate(Sampler):
+            def should_sample(self, *args: Any, **kwargs: Any) -> Any:
+                return (ALWAYS_ON if _otel_state["on"] else ALWAYS_OFF).should_sample(*args, **kwargs)
+
+            def get_description(self) -> str:
+                return "records while the otel fixture is active"
+
+        exporter = InMemorySpanExporter()
+        tracing = TracerProvider(sampler=Gate())
+        tracing.add_span_processor(SimpleSpanProcessor(exporter))
+        trace.set_tracer_provider(tracing)
+        reader = InMemoryMetricReader(preferred_temporality={Histogram: AggregationTemporality.DELTA})
+        metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
+        _otel_state.update(exporter=exporter, reader=reader, on=False)
+    telemetry = Telemetry(_otel_state["exporter"], _otel_state["reader"])
+    _otel_state["exporter"].clear()
+    telemetry.metrics()  # drop what was measured before this test
+    _otel_state["on"] = True
+    try:
+        yield telemetry
+    finally:
+        _otel_state["on"] = False
+        _otel_state["exporter"].clear()

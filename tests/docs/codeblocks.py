@@ -1,6 +1,6 @@
 """Run the ```python blocks of a Markdown page against the four fake vaults served on 127.0.0.1.
 
-    python tests/docs/codeblocks.py README.md        # prints one JSON line; exit status 1 if a block failed
+    python tests/docs/codeblocks.py README.md out.json   # writes the outcome as JSON; exit status 1 if a block failed
 
 The rules (docs/contributing.md explains them to writers):
 
@@ -207,9 +207,12 @@ def _run_pytest_file(block: Block) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Run one page; print its outcome as one JSON line."""
+    """Run one page (`codeblocks.py PAGE OUTCOME_FILE`); write its outcome as JSON to the outcome file.
+
+    A file, not stdout: a page's blocks may print (an OpenTelemetry console exporter flushes at exit).
+    """
     outcome = run_page(Path(argv[0]))
-    print(json.dumps(asdict(outcome)))
+    Path(argv[1]).write_text(json.dumps(asdict(outcome)))
     return 1 if outcome.failure else 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,14 @@ PAGES = sorted(
 
 
 def _run(page: Path) -> tuple[dict[str, object], subprocess.CompletedProcess[str]]:
-    result = subprocess.run([sys.executable, str(RUNNER), str(page)], cwd=ROOT, capture_output=True, text=True, check=False, timeout=240)
-    lines = result.stdout.strip().splitlines()
-    try:
-        return json.loads(lines[-1]), result
-    except (IndexError, json.JSONDecodeError):
-        pytest.fail(f"the runner crashed on {page.name}:\n{result.stdout}{result.stderr}")
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder, "outcome.json")
+        command = [sys.executable, str(RUNNER), str(page), str(report)]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=240)
+        try:
+            return json.loads(report.read_text()), result
+        except (OSError, json.JSONDecodeError):
+            pytest.fail(f"the runner crashed on {page.name}:\n{result.stdout}{result.stderr}")
 
 
 @pytest.mark.slow

@@ -9,6 +9,9 @@ resets, timeouts, unreadable answers, redirects and bad input. It captures:
 
 - every log record of every logger at DEBUG (a root handler at DEBUG, every existing logger set to
   DEBUG and propagating, httpx and httpcore included): the formatted record, its raw message and args;
+  polyvault's own lines (each attempt, retry and failed call) among them;
+- every OpenTelemetry span an application's SDK receives (name, attributes, events, status) and every
+  data point of the request-duration histogram (its attributes);
 - every exception's str and repr, following `__cause__`, `__context__` and `BulkOperationError.errors`;
 - every returned record's repr (and str), and each client's repr.
 
@@ -436,8 +439,20 @@ def _echoing(scan: Scan) -> None:
 _FORMATTER = logging.Formatter("%(name)s %(levelname)s %(message)s")
 
 
-def _scan_every_operation() -> tuple[Scan, list[logging.LogRecord], list[BaseException], list[tuple[str, str, str]]]:
-    """Drive every operation of every vault; return the scan, the log records, the exceptions and the leaks found."""
+def _telemetry_texts(otel: Any) -> list[tuple[str, str]]:
+    """Everything an OpenTelemetry backend would store: span names, attributes, events, statuses, metric attributes."""
+    texts: list[tuple[str, str]] = []
+    for span in otel.spans:
+        texts += [("span", span.name), ("span", repr(dict(span.attributes))), ("span", repr(span.status.description))]
+        texts += [("span", f"{event.name} {dict(event.attributes)!r}") for event in span.events]
+    texts += [("metric", repr(dict(point.attributes))) for _, points in otel.metrics().values() for point in points]
+    return texts
+
+
+def _scan_every_operation(
+    otel: Any,
+) -> tuple[Scan, list[logging.LogRecord], list[BaseException], list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """Drive every operation of every vault; return the scan, the log records, the exceptions, the leaks and the telemetry texts."""
     scan = Scan()
     with every_log_record() as records:
         for drive in (_vgs, _apideck, _vaultpam, _vaultera, _echoing):
@@ -445,42 +460,68 @@ def _scan_every_operation() -> tuple[Scan, list[logging.LogRecord], list[BaseExc
     texts: list[tuple[str, str]] = []
     for record in records:
         texts += [("log", _FORMATTER.format(record)), ("log", repr(record.msg)), ("log", repr(record.args))]
+    telemetry = _telemetry_texts(otel)
+    texts += telemetry
     seen: set[int] = set()
     errors = [error for caught in scan.exceptions for error in _chain(caught, seen)]
     texts += [("exception", text) for error in errors for text in (str(error), repr(error))]
     texts += [("repr", text) for text in scan.shown]
     leaks = [(kind, secret, text[:160]) for secret in sorted(scan.secrets) for kind, text in texts if _found(secret, text)]
-    return scan, list(records), errors, leaks
+    return scan, list(records), errors, leaks, telemetry
 
 
-def test_no_secret_reaches_a_log_record_an_exception_or_a_repr() -> None:
-    scan, records, errors, leaks = _scan_every_operation()
+def test_no_secret_reaches_a_log_record_an_exception_a_repr_a_span_or_a_metric(otel: Any) -> None:
+    scan, records, errors, leaks, telemetry = _scan_every_operation(otel)
     formatter = _FORMATTER
     logged = [record.name for record in records]
+    spans = sum(1 for kind, text in telemetry if kind == "span" and not text.startswith(("{", "'", "None", "polyvault.retry")))
+    points = sum(1 for kind, _ in telemetry if kind == "metric")
     print(
         f"\nleak scan: {len(records):,} log records scanned ({len(set(logged))} loggers: {', '.join(sorted(set(logged)))}), "
         f"{len(errors):,} exceptions scanned ({len(scan.exceptions)} raised + chained), "
         f"{len(scan.shown):,} reprs scanned ({scan.returned} returned values and clients), "
+        f"{spans:,} spans and {points:,} metric points scanned, "
         f"{len(scan.secrets)} secrets × {{raw, quote, quote_plus, Basic}} — leaks found: {len(leaks)}"
     )
     assert any(name == "httpx" for name in logged) and any(name.startswith("httpcore") for name in logged), (
         "the capture saw no HTTP logging"
     )
+    ours = [formatter.format(record) for record in records if record.name.startswith("polyvault.")]
+    for vault in ("vgs", "apideck", "vaultpam", "vaultera"):  # every kind of polyvault line was produced, so scanned
+        lines = [line for line in ours if line.startswith(f"polyvault.{vault} ")]
+        assert any(" DEBUG " in line and " -> " in line for line in lines), f"no attempt line of {vault}"
+        assert any(" INFO " in line and " failed: " in line for line in lines), f"no failed-call line of {vault}"
+    assert any(" INFO " in line and ": retrying " in line for line in ours), "no retry line"
+    names = {text for kind, text in telemetry if kind == "span"}
+    assert {
+        "polyvault.vgs/Aliases.create",
+        "polyvault.apideck/Logs.list",
+        "polyvault.vaultpam/Safes.list",
+        "polyvault.vaultera/Cards.send",
+    } <= names
+    assert any(text.startswith("polyvault.retry ") for kind, text in telemetry if kind == "span"), "no retry event"
+    assert points > 0, "no duration was measured"
     assert any("api_key=" in formatter.format(record) for record in records), "Vaultera requests were not logged with their (masked) key"
     assert leaks == [], "\n".join(f"{kind}: {secret!r} in {text!r}" for kind, secret, text in leaks[:20])
 
 
-@pytest.mark.parametrize("channel", ["log", "exception"])
-def test_the_scan_finds_leaks_when_redaction_is_switched_off(channel: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The controls: the same scan with one channel's masking switched off must find leaks in that channel."""
-    from polyvault._core import failures
+@pytest.mark.parametrize("channel", ["log", "exception", "span"])
+def test_the_scan_finds_leaks_when_redaction_is_switched_off(channel: str, monkeypatch: pytest.MonkeyPatch, otel: Any) -> None:
+    """The controls: the same scan with one channel's masking switched off must find leaks in that channel.
+
+    Spans (and polyvault's own log lines) name requests by path template; the span control names them
+    by their full URL instead, as a careless instrumentation would (Vaultera's key is in the query).
+    """
+    from polyvault._core import failures, observe
     from polyvault._core.redact import RedactingFilter
 
     if channel == "log":
         monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)
-    else:
+    elif channel == "exception":
         monkeypatch.setattr(failures, "redact", lambda text, secrets=(): text)
-    _, _, _, leaks = _scan_every_operation()
+    else:
+        monkeypatch.setattr(observe.Exchange, "template", property(lambda self: str(self.request.url)))
+    _, _, _, leaks, _ = _scan_every_operation(otel)
     print(f"\nleak scan control, {channel} redaction off: {len(leaks)} leaks found")
     assert any(kind == channel for kind, _, _ in leaks), f"the scan found no {channel} leak with its redaction off"
 

@@ -9,10 +9,14 @@ with VGS() as vgs:                      # VGS_USERNAME / VGS_PASSWORD from the e
 
 Each vault client is imported on first use, together with its generated package
 (`pip install 'polyvault[vgs]'` and so on); `import polyvault` itself stays cheap.
+
+Logs go to the `polyvault.<vault>` loggers (`POLYVAULT_LOG=debug` prints them to stderr); with
+`polyvault[otel]` and an OpenTelemetry SDK configured, every call is traced (see docs/observability.md).
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from ._core.lazy import lazy_exports
@@ -20,9 +24,11 @@ from ._core.lazy import lazy_exports
 __version__ = "0.1.0"
 
 from .errors import (
+    Attempt,
     AuthenticationError,
     BadRequestError,
     BulkOperationError,
+    ClientClosedError,
     ConflictError,
     InvalidRequestError,
     NotFoundError,
@@ -65,9 +71,11 @@ __all__ = [
     "AsyncVGS",
     "AsyncVaultPAM",
     "AsyncVaultera",
+    "Attempt",
     "AuthenticationError",
     "BadRequestError",
     "BulkOperationError",
+    "ClientClosedError",
     "ConflictError",
     "InvalidRequestError",
     "NotFoundError",
@@ -89,3 +97,8 @@ __all__ = [
 
 
 __getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY, __all__)
+
+if os.environ.get("POLYVAULT_LOG"):  # logging is only imported when asked for
+    from ._core.observe import configure_from_env
+
+    configure_from_env()

@@ -99,6 +99,7 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_apideck_client", extra="apideck", parse_error=_parse_error)
 try:
+    from polyvault_apideck_client import Client as RawClient
     from polyvault_apideck_client.models import (
         ConfirmConnection,
         ConnectionImportData,
@@ -1497,6 +1498,7 @@ class _ApideckClient(BaseClient[M]):
     """Shared constructor, resources and URL builders of `Apideck` and `AsyncApideck`."""
 
     _profile = _PROFILE
+    raw: RawClient  # the generated client (`BaseClient.raw`), typed for this vault
     _consumer_id: str | None
     _app_id: str
 

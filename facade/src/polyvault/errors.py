@@ -1,7 +1,8 @@
 """The one error type: every failure polyvault reports is a `VaultError`.
 
 ```
-VaultError                         .vault, .message
+VaultError                         .vault, .message, .attempts
+├── ClientClosedError              the client (or the copy it was made from) is closed; also a RuntimeError
 ├── VaultConnectionError           no usable response (DNS, refused, reset)
 │   └── VaultTimeoutError
 ├── VaultStatusError               .status_code .code .detail .request_id .retry_after .response
@@ -19,15 +20,17 @@ Messages never contain credentials, tokens, revealed values or card numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import httpx
 
 __all__ = [
+    "Attempt",
     "AuthenticationError",
     "BadRequestError",
     "BulkOperationError",
+    "ClientClosedError",
     "ConflictError",
     "InvalidRequestError",
     "NotFoundError",
@@ -43,6 +46,21 @@ __all__ = [
 ]
 
 
+class Attempt(NamedTuple):
+    """One HTTP attempt of a failed call, as `VaultError.attempts` lists them (first attempt first)."""
+
+    status_code: int | None
+    """The status the vault answered, or None when no response came."""
+    error: str | None
+    """The transport failure's type (`ConnectError`, `ReadTimeout`, ...) when no response came."""
+    duration: float
+    """Seconds from sending the request to its response (or failure)."""
+    wait: float | None
+    """Seconds waited before the next attempt; None for the last attempt."""
+    request_id: str | None = None
+    """The vault's request id for this attempt, where the vault sends one."""
+
+
 class VaultError(Exception):
     """Base class of every polyvault error: catch this one to handle any failure of any vault.
 
@@ -51,7 +69,11 @@ class VaultError(Exception):
     Attributes:
         vault: The vault the call went to: `"vgs"`, `"apideck"`, `"vaultpam"` or `"vaultera"`.
         message: What happened, in a sentence (also the exception's text, after `[vault]`).
+        attempts: The history of the HTTP request that failed: one `Attempt` per try, retries
+            included (empty when nothing was sent).
     """
+
+    attempts: tuple[Attempt, ...] = ()
 
     def __init__(self, message: str, *, vault: str) -> None:
         super().__init__(message)
@@ -63,6 +85,14 @@ class VaultError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(vault={self.vault!r}, message={self.message!r})"
+
+
+class ClientClosedError(VaultError, RuntimeError):
+    """The client was closed (`close()`, or the end of its `with` block) before this call; nothing was sent.
+
+    Copies made with `with_options()` (or Apideck's `with_consumer()`) share their parent's connection
+    pool, so closing either closes both. Also a `RuntimeError`, which httpx raises for a closed client.
+    """
 
 
 class VaultConnectionError(VaultError):

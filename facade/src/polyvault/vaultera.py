@@ -119,6 +119,7 @@ def _error_entry(entry: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultera_client", extra="vaultera", parse_error=_parse_error)
 try:
+    from polyvault_vaultera_client import Client as RawClient
     from polyvault_vaultera_client.models import (
         ApiKeyCreateParams,
         ApiKeyCreateRequest,
@@ -670,6 +671,7 @@ class _VaulteraClient(BaseClient[M]):
     """Shared constructor, resources and URL builders of `Vaultera` and `AsyncVaultera`."""
 
     _profile = _PROFILE
+    raw: RawClient  # the generated client (`BaseClient.raw`), typed for this vault
 
     def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         """Connect to Vaultera PCI with an API key (else `VAULTERA_API_KEY`).

@@ -50,6 +50,7 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error)
 try:
+    from polyvault_vaultpam_client import Client as RawClient
     from polyvault_vaultpam_client.models import LoginRequest, LoginResponse
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
@@ -278,6 +279,7 @@ class _VaultPAMClient(BaseClient[M]):
     """Shared constructor and resources of `VaultPAM` and `AsyncVaultPAM`."""
 
     _profile = _PROFILE
+    raw: RawClient  # the generated client (`BaseClient.raw`), typed for this vault
 
     def __init__(
         self,

@@ -79,6 +79,7 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error)
 try:
+    from polyvault_vgs_client import Client as RawClient
     from polyvault_vgs_client.models import (
         CreateAliasesRequest,
         CreateAliasesRequestNew,
@@ -324,6 +325,7 @@ class _VGSClient(BaseClient[M]):
     """Shared constructor and resources of `VGS` and `AsyncVGS`."""
 
     _profile = _PROFILE
+    raw: RawClient  # the generated client (`BaseClient.raw`), typed for this vault
 
     def __init__(
         self,

@@ -3,12 +3,18 @@
 A vault client is `BaseClient[Sync]` or `BaseClient[Async]` plus the matching lifecycle mixin. Its
 resources (`vgs.aliases`, `apideck.consumers`, ...) are `Resource` objects whose methods are plans
 (see runtime.py and ops.py), so each facade operation is written once for both modes.
+
+At run time a resource is an instance of its class's twin for the client's mode (`Resource._for_mode`),
+and the client class shows that twin as the resource attribute (`VGS.aliases`), so introspection
+(`help`, `inspect.signature`, `unittest.mock.create_autospec(VGS, instance=True)`) sees the methods
+with the signatures of that mode.
 """
 
 from __future__ import annotations
 
 import importlib
-import logging
+import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -18,8 +24,8 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 import httpx
 
 from .. import __version__
-from ..errors import InvalidRequestError
-from . import checks, config
+from ..errors import ClientClosedError, InvalidRequestError
+from . import checks, config, observe
 from .auth import HostBoundAuth
 from .failures import ErrorParser, status_error, transport_error, unreadable
 from .ratelimit import RateLimit, read_rate_limit
@@ -29,7 +35,7 @@ from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
 from .transport import AsyncLazyTransport, LazyTransport
 
 T = TypeVar("T")
-_log = logging.getLogger("polyvault")
+_PATH_PARAMETER = re.compile(r"\\\{(\w+)\\\}")
 
 
 def _identity(value: Any) -> Any:
@@ -47,6 +53,12 @@ class Async:
 M = TypeVar("M", Sync, Async)
 
 
+def mode_of(cls: type[Any]) -> type[Sync] | type[Async] | None:
+    """The mode a client or resource class runs in: Sync, Async, or None for a class shared by both."""
+    mode: type[Sync] | type[Async] | None = getattr(cls, "_mode", None)
+    return mode
+
+
 @dataclass(frozen=True, slots=True)
 class VaultProfile:
     """What the shared machinery needs to know about one vault."""
@@ -56,6 +68,7 @@ class VaultProfile:
     extra: str
     parse_error: ErrorParser
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
+    _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def endpoint(self, path: str) -> ModuleType:
         """The generated endpoint module `<package>.api.<path>` (`"logs.logs_all"`), imported on first use:
@@ -64,6 +77,31 @@ class VaultProfile:
         if module is None:
             module = self._endpoints[path] = _generated(self, f"api.{path}")
         return module
+
+    def template(self, path: str) -> str:
+        """The path template of a generated endpoint (`"/aliases/{alias}"` for `"aliases.reveal_alias"`).
+
+        Read from the endpoint's own `_get_kwargs`, whose URL is the one path literal among its constants
+        (`"/aliases/{alias}".format(alias=...)`); logs and spans name requests by it, never by the raw path.
+        """
+        template = self._templates.get(path)
+        if template is None:
+            literals = [
+                value for value in self.endpoint(path)._get_kwargs.__code__.co_consts if isinstance(value, str) and value.startswith("/")
+            ]
+            template = self._templates[path] = literals[0] if len(literals) == 1 else "/{path}"
+        return template
+
+    def match_template(self, raw_path: str) -> str:
+        """The template of the endpoint a raw relative path (`/cards/2f97.../send`) belongs to, among those in use.
+
+        A path no endpoint in use matches is shown as `/{path}`: a raw path is never logged.
+        """
+        for path in list(self._endpoints):
+            template = self.template(path)
+            if re.fullmatch(_PATH_PARAMETER.sub("[^/]+", re.escape(template)), raw_path):
+                return template
+        return "/{path}"
 
 
 def missing_extra(profile: VaultProfile, error: ModuleNotFoundError) -> ModuleNotFoundError:
@@ -83,19 +121,74 @@ def _generated(profile: VaultProfile, module: str) -> ModuleType:
         raise missing_extra(profile, exc) from None
 
 
+def user_agent(vault: str, application_id: str | None = None) -> str:
+    """`[<application_id> ]polyvault/<version> (<vault>) Python/<version> (<platform>)`."""
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    agent = f"polyvault/{__version__} ({vault}) Python/{python} ({sys.platform})"
+    return f"{application_id} {agent}" if application_id else agent
+
+
 class _State:
-    """What a client shares with its copies: the connection pool and the last rate limit seen."""
+    """What a client shares with its copies: the connection pool, whether it is closed, the last rate limit seen."""
 
     def __init__(self, http: httpx.Client | httpx.AsyncClient, owns_http: bool) -> None:
         self.http = http
         self.owns_http = owns_http
+        self.closed = False
         self.rate_limit: RateLimit | None = None
+
+    def check_open(self, vault: str) -> None:
+        """Refuse to send once the client (or a copy sharing this pool) was closed, or a caller closed their http_client."""
+        if self.closed or self.http.is_closed:
+            raise closed_error(vault)
+
+
+def closed_error(vault: str) -> ClientClosedError:
+    """The error for a call on a closed client."""
+    return ClientClosedError(
+        "this client is closed: no request can be sent after close() or the end of its `with` block "
+        "(copies from with_options() share the closed connection pool); create a new client",
+        vault=vault,
+    )
+
+
+class _ResourceAttribute(cached_property[Any]):
+    """A client's resource (`vgs.aliases`): made once per client copy; on the class, the resource class for its mode."""
+
+    def __init__(self, func: Callable[[Any], Any], resource: type[Resource[Any]]) -> None:
+        super().__init__(func)
+        self.resource = resource
+
+    def __get__(self, instance: Any, owner: type[Any] | None = None) -> Any:
+        if instance is None:
+            mode = mode_of(owner) if owner is not None else None
+            return self if mode is None else self.resource._for_mode(mode)
+        return super().__get__(instance, owner)
+
+
+def _resource_class(func: Callable[..., Any]) -> type[Resource[Any]] | None:
+    """The `Resource` subclass a cached property returns, read from its annotation (`-> Aliases[M]`), else None."""
+    annotation = getattr(func, "__annotations__", {}).get("return")
+    name = annotation.split("[")[0].strip() if isinstance(annotation, str) else getattr(annotation, "__name__", None)
+    found = getattr(func, "__globals__", {}).get(name) if name else None
+    return found if isinstance(found, type) and issubclass(found, Resource) else None
 
 
 class BaseClient(Generic[M]):
     """Configuration and the request pipeline shared by every vault client, sync or async."""
 
     _profile: ClassVar[VaultProfile]
+    _mode: ClassVar[type[Sync] | type[Async] | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Resource attributes declared as `@cached_property def aliases(self) -> Aliases[M]` learn their class."""
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if type(value) is cached_property and (resource := _resource_class(value.func)) is not None:
+                attribute = _ResourceAttribute(value.func, resource)
+                attribute.__set_name__(cls, name)
+                attribute.__doc__ = value.__doc__
+                setattr(cls, name, attribute)
 
     def _setup(
         self,
@@ -117,6 +210,8 @@ class BaseClient(Generic[M]):
         self._auth = make_auth(self._base_url)
         self._secrets = tuple(secret for secret in secrets if secret)
         self._headers = dict(headers or {})
+        self._log = observe.vault_logger(name)
+        agent = user_agent(name, config.application_id(options.get("application_id"), name))
         self._options = config.Options(
             config.timeout(options.get("timeout", config.DEFAULT_TIMEOUT), name),
             config.retry_policy(options.get("max_retries"), options.get("retry_policy"), name),
@@ -131,10 +226,13 @@ class BaseClient(Generic[M]):
         install_log_redaction()
         http = http_client or http_type(
             timeout=self._options.timeout,
-            headers={"User-Agent": f"polyvault/{__version__} ({name})"},
+            headers={"User-Agent": agent},
             follow_redirects=False,
             transport=getattr(self, "_lazy_transport")(),  # noqa: B009 - set by the mode mixin; opened on first request
         )
+        if http_client is not None:
+            self._headers["User-Agent"] = agent  # per request: the caller's client keeps its own defaults
+        self._user_agent = agent
         self._state = _State(http, owns_http=http_client is None)
 
     # --- public surface shared by every client -------------------------------------------------
@@ -185,12 +283,15 @@ class BaseClient(Generic[M]):
     def raw(self) -> Any:
         """The generated client for this vault, signed like this client and sharing its connection pool.
 
-        For anything the facade does not cover; calls through it get no retries and no error mapping.
+        For anything the facade does not cover; calls through it get no retries, no error mapping, no
+        logs and no spans (only the User-Agent). Once the client is closed they raise `ClientClosedError`.
         """
         generated = _generated(self._profile, "client")
-        headers = {**self._headers, **self._raw_headers()}
+        headers = {"User-Agent": self._user_agent, **self._headers, **self._raw_headers()}
         raw = generated.Client(base_url=self._base_url, headers=headers, timeout=self._options.timeout)
-        wrapper = _pool_client(self._state.http, base_url=self._base_url, auth=self._auth, headers=headers, timeout=self._options.timeout)
+        wrapper = _pool_client(
+            self._state, self._profile.name, base_url=self._base_url, auth=self._auth, headers=headers, timeout=self._options.timeout
+        )
         if isinstance(wrapper, httpx.AsyncClient):
             raw.set_async_httpx_client(wrapper)
         else:
@@ -223,8 +324,6 @@ class BaseClient(Generic[M]):
         limit = read_rate_limit(response.headers.raw)
         if limit is not None:
             self._state.rate_limit = limit
-        if _log.isEnabledFor(logging.DEBUG):
-            _log.debug("%s %s %s -> %s", self._profile.name, response.request.method, response.request.url.path, response.status_code)
 
     def _exchange(
         self,
@@ -234,24 +333,42 @@ class BaseClient(Generic[M]):
         secrets: Sequence[str] = (),
         headers: Mapping[str, str] | None = None,
         raise_for_status: bool = True,
+        template: str | None = None,
     ) -> Plan[httpx.Response]:
-        """Send one request (built from a generated `_get_kwargs` result) with retries; map failures to VaultErrors."""
+        """Send one request (built from a generated `_get_kwargs` result) with retries; map failures to VaultErrors.
+
+        `template` is the request's path template (found from the path when not given); the errors
+        raised carry the request's attempts, and the response its `observe.Exchange` in `extensions["polyvault.exchange"]`.
+        """
+        profile = self._profile
+        self._state.check_open(profile.name)
         try:
             request = self._request(kwargs, headers)
             if idempotent is None:
                 idempotent = request.method in IDEMPOTENT_METHODS
+            watch = observe.Exchange(
+                request,
+                self._log,
+                lambda: httpx.URL(self._base_url).path.rstrip("/") + (template or profile.match_template(kwargs["url"].split("?")[0])),
+                self._options.retry.max_retries + 1,
+            )
             response = yield from send_with_retries(
-                request, self._auth, policy=self._options.retry, idempotent=idempotent, on_response=self._observe
+                request, self._auth, policy=self._options.retry, idempotent=idempotent, on_response=self._observe, watch=watch
             )
         except httpx.TransportError as exc:
-            raise transport_error(self._profile.name, exc, request, self._masked(secrets)) from None
+            raise watch.keep(transport_error(profile.name, exc, request, self._masked(secrets))) from None
         except httpx.InvalidURL as exc:  # too long for httpx as built, or once signed (a query-parameter credential)
             raise InvalidRequestError(
                 f"{kwargs['method'].upper()} {kwargs['url'].split('?')[0][:80]}: the request cannot be sent ({exc})",
-                vault=self._profile.name,
+                vault=profile.name,
             ) from None
+        except RuntimeError:
+            if self._state.closed or self._state.http.is_closed:  # closed while the request was under way
+                raise closed_error(profile.name) from None
+            raise
+        response.extensions["polyvault.exchange"] = watch  # its attempts, should reading the body fail
         if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
-            raise status_error(self._profile.name, response, self._profile.parse_error, self._masked(secrets))
+            raise watch.keep(status_error(profile.name, response, profile.parse_error, self._masked(secrets)))
         return response
 
     def _masked(self, secrets: Sequence[str]) -> tuple[str, ...]:
@@ -279,7 +396,13 @@ class BaseClient(Generic[M]):
         step (wrong shape, wrong type, not JSON, another success status) becomes an `UnexpectedResponseError`.
         """
         generated = self._profile.endpoint(endpoint)
-        response = yield from self._exchange(generated._get_kwargs(**arguments), idempotent=idempotent, secrets=secrets, headers=headers)
+        response = yield from self._exchange(
+            generated._get_kwargs(**arguments),
+            idempotent=idempotent,
+            secrets=secrets,
+            headers=headers,
+            template=self._profile.template(endpoint),
+        )
         if response.extensions.get(GONE_AFTER_RETRY):
             return None  # type: ignore[return-value]  # a retried DELETE whose first attempt did it: done, nothing to read
         try:
@@ -289,14 +412,36 @@ class BaseClient(Generic[M]):
                 return convert(response.json())
             return convert(generated._parse_response(client=self._parser, response=response))
         except Exception as exc:  # noqa: BLE001 - any parse failure means the body is not what the spec says
-            raise unreadable(self._profile.name, response, exc) from None
+            error = unreadable(self._profile.name, response, exc)
+            raise response.extensions["polyvault.exchange"].keep(error) from None
 
 
 class Resource(Generic[M]):
     """A group of operations (`vgs.aliases`, `apideck.consumers`) bound to one client copy."""
 
+    _mode: ClassVar[type[Sync] | type[Async] | None] = None
+
+    def __new__(cls, client: BaseClient[M]) -> Self:
+        if cls._mode is None:
+            mode = mode_of(type(client))
+            if mode is not None:
+                cls = cls._for_mode(mode)  # the twin whose methods show this mode's signatures
+        return object.__new__(cls)
+
     def __init__(self, client: BaseClient[M]) -> None:
         self._client: BaseClient[M] = client
+
+    @classmethod
+    def _for_mode(cls, mode: type[Sync] | type[Async]) -> type[Self]:
+        """This resource class for clients of `mode`: same name, methods and docs, one per class and mode."""
+        twins: dict[type, type[Self]] = cls.__dict__.get("_twins") or {}
+        if not twins:
+            cls._twins = twins  # type: ignore[attr-defined]  # set on this very class, not inherited
+        twin = twins.get(mode)
+        if twin is None:
+            namespace = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__, "_mode": mode}
+            twin = twins.setdefault(mode, type(cls.__name__, (cls,), namespace))  # two threads racing keep one twin
+        return twin
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
@@ -305,6 +450,7 @@ class Resource(Generic[M]):
 class SyncLifecycle:
     """Sync mode: a pooled `httpx.Client`, context manager and `close()`."""
 
+    _mode: ClassVar[type[Sync] | type[Async] | None] = Sync
     _http_type: ClassVar[type[httpx.Client]] = httpx.Client
     _lazy_transport: ClassVar[type[LazyTransport]] = LazyTransport
     _state: _State
@@ -316,7 +462,11 @@ class SyncLifecycle:
         return iter_sync(stream.plan, self._state.http)  # type: ignore[arg-type]
 
     def close(self) -> None:
-        """Close the connection pool (unless it belongs to a caller-supplied http_client)."""
+        """Close the client and its copies: later calls raise `ClientClosedError`.
+
+        The connection pool is closed too, unless it belongs to a caller-supplied http_client.
+        """
+        self._state.closed = True
         if self._state.owns_http:
             self._state.http.close()  # type: ignore[union-attr]
 
@@ -330,6 +480,7 @@ class SyncLifecycle:
 class AsyncLifecycle:
     """Async mode: a pooled `httpx.AsyncClient`, async context manager and `await close()`."""
 
+    _mode: ClassVar[type[Sync] | type[Async] | None] = Async
     _http_type: ClassVar[type[httpx.AsyncClient]] = httpx.AsyncClient
     _lazy_transport: ClassVar[type[AsyncLazyTransport]] = AsyncLazyTransport
     _state: _State
@@ -341,7 +492,11 @@ class AsyncLifecycle:
         return iter_async(stream.plan, self._state.http)  # type: ignore[arg-type]
 
     async def close(self) -> None:
-        """Close the connection pool (unless it belongs to a caller-supplied http_client)."""
+        """Close the client and its copies: later calls raise `ClientClosedError`.
+
+        The connection pool is closed too, unless it belongs to a caller-supplied http_client.
+        """
+        self._state.closed = True
         if self._state.owns_http:
             await self._state.http.aclose()  # type: ignore[union-attr]
 
@@ -355,11 +510,14 @@ class AsyncLifecycle:
 class _PoolTransport(httpx.BaseTransport):
     """Hands `.raw`'s requests to the facade client's pool (a custom httpx transport)."""
 
-    def __init__(self, http: httpx.Client) -> None:
-        self._http = http
+    def __init__(self, state: _State, vault: str) -> None:
+        self._state = state
+        self._vault = vault
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._http.send(request, stream=True, auth=None, follow_redirects=False)
+        self._state.check_open(self._vault)
+        http: httpx.Client = self._state.http  # type: ignore[assignment]
+        return http.send(request, stream=True, auth=None, follow_redirects=False)
 
     def close(self) -> None:
         """The pool belongs to the facade client, which closes it."""
@@ -368,18 +526,21 @@ class _PoolTransport(httpx.BaseTransport):
 class _AsyncPoolTransport(httpx.AsyncBaseTransport):
     """The async twin of `_PoolTransport`."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self._http = http
+    def __init__(self, state: _State, vault: str) -> None:
+        self._state = state
+        self._vault = vault
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._http.send(request, stream=True, auth=None, follow_redirects=False)
+        self._state.check_open(self._vault)
+        http: httpx.AsyncClient = self._state.http  # type: ignore[assignment]
+        return await http.send(request, stream=True, auth=None, follow_redirects=False)
 
     async def aclose(self) -> None:
         """The pool belongs to the facade client, which closes it."""
 
 
-def _pool_client(http: httpx.Client | httpx.AsyncClient, **settings: Any) -> httpx.Client | httpx.AsyncClient:
-    """A client of the same mode as `http` that sends through `http`'s pool."""
-    if isinstance(http, httpx.AsyncClient):
-        return httpx.AsyncClient(transport=_AsyncPoolTransport(http), **settings)
-    return httpx.Client(transport=_PoolTransport(http), **settings)
+def _pool_client(state: _State, vault: str, **settings: Any) -> httpx.Client | httpx.AsyncClient:
+    """A client of the same mode as the state's pool that sends through that pool."""
+    if isinstance(state.http, httpx.AsyncClient):
+        return httpx.AsyncClient(transport=_AsyncPoolTransport(state, vault), **settings)
+    return httpx.Client(transport=_PoolTransport(state, vault), **settings)

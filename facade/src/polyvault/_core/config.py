@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -95,6 +96,18 @@ def retry_policy(max_retries: object, policy: object, vault: str) -> RetryPolicy
         raise InvalidRequestError(str(exc), vault=vault) from None
 
 
+_APPLICATION_ID = re.compile(r"[!-~]{1,24}")  # printable ASCII, no spaces
+
+
+def application_id(value: object, vault: str) -> str | None:
+    """The caller's short application id for the User-Agent (at most 24 printable characters, no spaces), or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _APPLICATION_ID.fullmatch(value):
+        raise InvalidRequestError("application_id must be 1 to 24 printable ASCII characters without spaces", vault=vault)
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Per-call settings a client copy can change with `with_options`."""
@@ -120,6 +133,8 @@ class ClientOptions(TypedDict, total=False):
     """Allow a plain-http base URL to a non-loopback host (default False)."""
     max_concurrency: int
     """Requests an async bulk call keeps in flight at once (default 8)."""
+    application_id: str
+    """Your application's short id, sent first in the User-Agent (`myapp polyvault/0.1.0 (vgs) ...`)."""
 
 
 OPTION_NAMES = frozenset(ClientOptions.__annotations__)

@@ -24,6 +24,7 @@ from ..errors import (
     VaultStatusError,
     VaultTimeoutError,
 )
+from .observe import request_id
 from .ratelimit import retry_after
 from .redact import redact
 from .retry import is_pre_send
@@ -39,7 +40,6 @@ _STATUS_ERRORS: dict[int, type[VaultStatusError]] = {
     422: BadRequestError,
     429: RateLimitError,
 }
-_REQUEST_ID_HEADERS = ("request-id", "x-request-id", "x-apideck-request-id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def status_error(vault: str, response: httpx.Response, parse: ErrorParser, secre
         status_code=status,
         code=body.code,
         detail=_clean_detail(body.detail, secrets),
-        request_id=next((response.headers[name] for name in _REQUEST_ID_HEADERS if name in response.headers), None),
+        request_id=request_id(response),
         retry_after=retry_after(response.headers) if status in (429, 503) else None,
         response=response,
     )

@@ -16,6 +16,8 @@ _EPOCH_THRESHOLD = 1_000_000_000
 class RateLimit:
     """The last limit, remaining allowance and reset time a vault reported (None where it did not say)."""
 
+    __module__ = "polyvault"
+
     limit: int | None
     remaining: int | None
     reset_at: datetime | None

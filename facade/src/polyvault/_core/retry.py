@@ -13,11 +13,15 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .ratelimit import retry_after
 from .runtime import Plan, Send, Sleep
+
+if TYPE_CHECKING:
+    from .observe import Exchange
 
 _PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _IDEMPOTENT_RETRY_STATUSES = frozenset({502, 503, 504})
@@ -28,6 +32,8 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """How often and how long to retry. `max_retries` counts retries after the first attempt."""
+
+    __module__ = "polyvault"
 
     max_retries: int = 2
     backoff: float = 0.5
@@ -74,27 +80,40 @@ def send_with_retries(
     policy: RetryPolicy,
     idempotent: bool,
     on_response: Callable[[httpx.Response], None],
+    watch: Exchange,
 ) -> Plan[httpx.Response]:
-    """Send `request` under `policy`; return the last response, or raise the last transport error."""
+    """Send `request` under `policy`; return the last response, or raise the last transport error.
+
+    `watch` sees every attempt: when it starts, how it ended and how long until the next one.
+    """
     waited = 0.0
     retry = 0
     maybe_applied = False  # an earlier attempt may have reached the vault
     while True:
         response: httpx.Response | None = None
         error: Exception | None = None
+        watch.begin()
         try:
             response = yield Send(request, auth)
         except httpx.TransportError as exc:
             error = exc
+        except BaseException as exc:  # cancelled, interrupted, or the client was closed meanwhile
+            watch.abandon(exc)
+            raise
         if response is not None:
             on_response(response)
             if response.status_code < 400:
+                watch.end(response, None, None)
                 return response
             if response.status_code == 404 and maybe_applied and request.method == "DELETE":
+                watch.end(response, None, None)
                 response.extensions[GONE_AFTER_RETRY] = True  # the earlier attempt deleted it
                 return response
         delay = _wanted_delay(policy, retry, response, error, idempotent) if retry < policy.max_retries else None
-        if delay is None or waited + delay > policy.max_wait:
+        if delay is not None and waited + delay > policy.max_wait:
+            delay = None
+        watch.end(response, error, delay)
+        if delay is None:
             if error is not None:
                 raise error
             assert response is not None

@@ -5,6 +5,9 @@ request, sleep this long, run these sub-plans concurrently, emit these items) an
 results. `run_sync`/`iter_sync` perform the effects with an `httpx.Client`; `run_async`/`iter_async`
 with an `httpx.AsyncClient` and anyio. So retries, chunking, paging and error mapping exist once,
 whichever mode the caller uses.
+
+A `VaultError` leaves a driver with a fresh traceback: the caller sees where they called polyvault,
+not the dozen frames of plans and drivers it passed through (non-`VaultError`s, bugs, keep theirs).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import httpx
+
+from ..errors import VaultError
 
 T = TypeVar("T")
 Plan: TypeAlias = Generator[Any, Any, T]
@@ -68,10 +73,6 @@ class Gather:
 
 
 _NOT_STARTED: Outcome[Any] = Outcome(started=False)
-
-
-def _resume(plan: Plan[Any], value: Any, error: Exception | None) -> Any:
-    return plan.send(value) if error is None else plan.throw(error)
 
 
 def _capture(plan: Plan[T], box: list[T]) -> Plan[None]:
@@ -137,9 +138,11 @@ def iter_sync(plan: Plan[Any], http: httpx.Client) -> Iterator[Any]:
     error: Exception | None = None
     while True:
         try:
-            effect = _resume(plan, value, error)
+            effect = plan.send(value) if error is None else plan.throw(error)
         except StopIteration:
             return
+        except VaultError as failure:
+            raise failure.with_traceback(None)  # noqa: B904 - the same error, with the caller's traceback, not the plan machinery's
         value, error = None, None
         if isinstance(effect, Emit):
             yield from effect.items
@@ -156,9 +159,11 @@ async def iter_async(plan: Plan[Any], http: httpx.AsyncClient) -> AsyncIterator[
     error: Exception | None = None
     while True:
         try:
-            effect = _resume(plan, value, error)
+            effect = plan.send(value) if error is None else plan.throw(error)
         except StopIteration:
             return
+        except VaultError as failure:
+            raise failure.with_traceback(None)  # noqa: B904 - the same error, with the caller's traceback, not the plan machinery's
         value, error = None, None
         if isinstance(effect, Emit):
             for item in effect.items:

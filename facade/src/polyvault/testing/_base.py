@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeGuard
+from typing import Any, ClassVar, Generic, TypeGuard, TypeVar
 from urllib.parse import unquote
 
 import anyio
@@ -48,9 +48,13 @@ def luhn_valid(digits: str) -> bool:
 class SpecViolationError(AssertionError):
     """A fake answered something our spec does not allow: a bug in the fake (or the spec)."""
 
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
+
 
 class ManualClock:
     """A clock tests move by hand: `clock.advance(3600)` expires what lives an hour."""
+
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
 
     def __init__(self, start: float = 1_750_000_000.0) -> None:
         self._now = start
@@ -93,6 +97,8 @@ _SECRET_HEADERS = frozenset({"authorization", "x-apideck-app-id", "x-apideck-con
 class RecordedRequest:
     """One request a fake received. Secrets are masked in every field; read them only through the accessors."""
 
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
+
     method: str
     path: str
     route: str | None
@@ -126,8 +132,18 @@ class RecordedRequest:
         return json.loads(content) if content else None
 
 
-class FakeVault:
-    """Base of the fake vaults. Subclasses declare routes with `@route` and the vault's error format."""
+SyncClient = TypeVar("SyncClient")
+AsyncClient = TypeVar("AsyncClient")
+
+
+class FakeVault(Generic[SyncClient, AsyncClient]):
+    """Base of the fake vaults. Subclasses declare routes with `@route` and the vault's error format.
+
+    A fake is typed with the polyvault clients it hands out (`FakeVGS` is a `FakeVault[VGS, AsyncVGS]`),
+    so `fake.client()` is a `VGS` to a type checker.
+    """
+
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
 
     name: ClassVar[str]
     base_path: ClassVar[str] = ""
@@ -399,13 +415,18 @@ class FakeVault:
         """The base URL in-process clients use (any host works; credentials are bound to it)."""
         return f"https://{self.name}.fake.test{self.base_path}"
 
-    def client(self, **options: Any) -> Any:
-        """A polyvault client for this fake: in-process unless `base_url` is given (e.g. from `serve()`)."""
-        return self._client(httpx.Client, "", options)
+    def client(self, **options: Any) -> SyncClient:
+        """A polyvault client for this fake: in-process unless `base_url` is given (e.g. from `serve()`).
 
-    def async_client(self, **options: Any) -> Any:
+        `options` are the client's own keywords (credentials default to the fake's).
+        """
+        client: SyncClient = self._client(httpx.Client, "", options)
+        return client
+
+    def async_client(self, **options: Any) -> AsyncClient:
         """The async polyvault client for this fake (in-process unless `base_url` is given)."""
-        return self._client(httpx.AsyncClient, "Async", options)
+        client: AsyncClient = self._client(httpx.AsyncClient, "Async", options)
+        return client
 
     def _client(self, http_type: type[httpx.Client] | type[httpx.AsyncClient], prefix: str, options: dict[str, Any]) -> Any:
         module, name = self.facade
@@ -451,7 +472,7 @@ def _wrong_type(payload: Any) -> Any:
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """In-process transport: requests go straight to the fake; resets and timeouts raise what httpx would."""
 
-    def __init__(self, fake: FakeVault) -> None:
+    def __init__(self, fake: FakeVault[Any, Any]) -> None:
         self.fake = fake
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

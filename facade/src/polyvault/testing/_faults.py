@@ -75,6 +75,8 @@ class Fault:
         hits: How many times it has fired.
     """
 
+    __module__ = "polyvault.testing"  # its public home (repr, help, docs)
+
     kind: FaultKind
     route: str | None = None
     times: int | None = 1

@@ -12,7 +12,7 @@ import struct
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -25,7 +25,7 @@ _HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "conte
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    fake: FakeVault
+    fake: FakeVault[Any, Any]
     stopping: threading.Event
     connections: set[socket.socket]
     connections_lock: threading.Lock
@@ -103,7 +103,7 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeServer:
     """Runs one fake on 127.0.0.1 in a background thread until `stop()`."""
 
-    def __init__(self, fake: FakeVault, port: int = 0) -> None:
+    def __init__(self, fake: FakeVault[Any, Any], port: int = 0) -> None:
         self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.fake = fake
         self._server.stopping = threading.Event()

@@ -50,6 +50,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ..apideck import Apideck, AsyncApideck
 from ._base import FakeVault, route
 
 _REASONS = {
@@ -329,7 +330,7 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
-class FakeApideck(FakeVault):
+class FakeApideck(FakeVault[Apideck, AsyncApideck]):
     """A fake Apideck Vault. Credentials: `fake.api_key`, `fake.app_id`; the client's consumer: `fake.consumer_id`."""
 
     name = "apideck"

@@ -7,16 +7,23 @@ def test_checkout_tokenizes_the_card(fake_vgs):
     assert fake_vgs.stored_values() == ["4111111111111111"]
 ```
 A fixture's teardown fails the test if the fake answered anything our spec does not allow.
-Imports are deferred, so merely having polyvault installed costs pytest nothing.
+Imports are deferred, so merely having polyvault installed costs pytest nothing. The fixtures are
+typed (`fake_vgs: FakeVGS`), and so is what a fake hands out (`fake_vgs.client()` is a `VGS`).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from .apideck import FakeApideck
+    from .vaultera import FakeVaultera
+    from .vaultpam import FakeVaultPAM
+    from .vgs import FakeVGS
 
 
 def _fresh(module: str, name: str) -> Iterator[Any]:
@@ -27,24 +34,24 @@ def _fresh(module: str, name: str) -> Iterator[Any]:
 
 
 @pytest.fixture
-def fake_vgs() -> Iterator[Any]:
+def fake_vgs() -> Iterator[FakeVGS]:
     """A fresh `polyvault.testing.FakeVGS`."""
     yield from _fresh("vgs", "FakeVGS")
 
 
 @pytest.fixture
-def fake_apideck() -> Iterator[Any]:
+def fake_apideck() -> Iterator[FakeApideck]:
     """A fresh `polyvault.testing.FakeApideck`."""
     yield from _fresh("apideck", "FakeApideck")
 
 
 @pytest.fixture
-def fake_vaultpam() -> Iterator[Any]:
+def fake_vaultpam() -> Iterator[FakeVaultPAM]:
     """A fresh `polyvault.testing.FakeVaultPAM`."""
     yield from _fresh("vaultpam", "FakeVaultPAM")
 
 
 @pytest.fixture
-def fake_vaultera() -> Iterator[Any]:
+def fake_vaultera() -> Iterator[FakeVaultera]:
     """A fresh `polyvault.testing.FakeVaultera`."""
     yield from _fresh("vaultera", "FakeVaultera")

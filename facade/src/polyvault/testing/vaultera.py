@@ -50,6 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from .._core.redact import MASK
+from ..vaultera import AsyncVaultera, Vaultera
 from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
@@ -62,6 +63,7 @@ _CAPTURE = "POST /capture"
 _HOP_BY_HOP = frozenset(
     {"host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "proxy-authorization", "accept-encoding"}
 )
+
 _PASSTHROUGH_DROPPED = frozenset({"content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"})
 _FORWARDED_SECRET_HEADERS = frozenset({"authorization", "cookie", "user-api-key", "x-api-key", "api-key"})
 _CODES = {
@@ -251,7 +253,7 @@ def stub_third_party(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"data": []})
 
 
-class FakeVaultera(FakeVault):
+class FakeVaultera(FakeVault[Vaultera, AsyncVaultera]):
     """A fake Vaultera PCI. Credentials: `fake.master_key` (random unless given); third party: `target`.
 
     Keywords: `target` (default `stub_third_party`), `api_key` (the master key), `profiles` (more

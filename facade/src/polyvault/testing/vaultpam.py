@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from ..vaultpam import AsyncVaultPAM, VaultPAM
 from ._base import FakeVault, route
 
 _LOGIN = "POST /api/v1/auth/login"
@@ -45,7 +46,7 @@ class _Window:
     used: dict[str, int] = field(default_factory=dict)
 
 
-class FakeVaultPAM(FakeVault):
+class FakeVaultPAM(FakeVault[VaultPAM, AsyncVaultPAM]):
     """A fake VaultPAM control plane with one user (`fake.email` / `fake.password`) in two organizations.
 
     The user is `admin` of the active organization (`fake.org_ids[0]`, two safes) and `member` of

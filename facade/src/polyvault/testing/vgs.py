@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from ..vgs import VGS, AsyncVGS
 from ._base import FakeVault, ascii_digits, luhn_valid, route
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -58,7 +59,7 @@ def _make_luhn(rng: random.Random, prefix: str, middle: int, suffix: str) -> str
     raise AssertionError("unreachable: one of ten digits always satisfies Luhn")
 
 
-class FakeVGS(FakeVault):
+class FakeVGS(FakeVault[VGS, AsyncVGS]):
     """A fake VGS vault. Credentials: `fake.username` / `fake.password` (random unless given).
 
     `FakeVGS(rate_limit=None)` never answers 429 for volume; every other keyword (`validate`,
@@ -139,6 +140,7 @@ class FakeVGS(FakeVault):
     def decorate(self, request: httpx.Request, response: httpx.Response) -> None:
         remaining = self.remaining()
         response.headers["x-ratelimit-remaining"] = str(remaining if remaining is not None else 3000)
+        response.headers["VGS-Request-Id"] = self.new_id().replace("-", "")  # VGS's docs: every response carries one
 
     def unknown_enum(self, payload: Any) -> Any:
         text = json.dumps(payload).replace('"PERSISTENT"', '"SOME_STORAGE_ADDED_LATER"', 1)
