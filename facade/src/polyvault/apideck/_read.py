@@ -1,16 +1,20 @@
-"""Reading generated models (or JSON decoded straight from a body) into the records of `_records`."""
+"""Reading Apideck's JSON bodies into the records of `_records`, by the tolerant-reading rule (`_core.reading`).
+
+Every body is read from the decoded JSON (the generated models are not used for responses: they
+refuse a whole body for one odd field). What a call cannot do without fails it: the envelope's
+`data`, a page's items and next cursor, a log's or consent record's id, a session's
+URL and token, a callback state. Anything else that cannot be read is None (or empty), with a
+DEBUG line on `polyvault.apideck`; every record keeps its JSON object as `.raw`.
+"""
 
 from __future__ import annotations
 
 import builtins
-import dataclasses
 from collections.abc import Callable
-from datetime import UTC, datetime
-from functools import partial
-from typing import Any, TypeAlias, TypeVar
+from types import MappingProxyType
+from typing import Any, TypeVar
 
-from polyvault_apideck_client.types import UNSET, Unset
-
+from .._core.reading import MissingFieldError, Reader
 from ._records import (
     Connection,
     ConsentRecord,
@@ -27,318 +31,243 @@ from ._records import (
     ResourceConfiguration,
     ResourceDefault,
     ScopeResources,
+    ValidatedConnection,
     WebhookSubscription,
 )
 
 T = TypeVar("T")
 
+READ = Reader("apideck", epoch_ms=True)
+"""Apideck sends some date-times as ISO 8601 strings, others as Unix milliseconds (0 meaning none)."""
 
-def _absent(value: Any) -> bool:
-    return value is None or isinstance(value, Unset)
+
+def _known(record: type, *json_names: str, given: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The JSON fields a record's reader consumes: its plain fields read by name (minus those given), and `json_names`."""
+    return (READ.plain_names(record) - given) | frozenset(json_names)
 
 
-def _str(value: Any, name: str) -> str | None:
-    if type(value) is str:  # the common case first: records are read field by field, page by page
+def _extra(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Fields Apideck sent beyond those read into attributes (newer fields, for example)."""
+    return {key: value for key, value in data.items() if key not in known}
+
+
+def envelope(parsed: Any) -> Any:
+    """The `data` of a success envelope (`{status_code, status, data}`); only `data` is needed."""
+    return READ.need_mapping(parsed, "body").get("data")
+
+
+def _next_cursor(parsed: dict[str, Any]) -> str | None:
+    """The next page's cursor (`meta.cursors.next`); None or empty ends the listing. Needed when present."""
+    meta = parsed.get("meta")
+    if meta is None:
+        return None
+    cursors = READ.need_mapping(meta, "meta").get("cursors")
+    if cursors is None:
+        return None
+    cursor = READ.need_mapping(cursors, "meta.cursors").get("next")
+    return None if cursor is None else READ.need_text(cursor, "meta.cursors.next")
+
+
+def _permissions(value: Any, label: str) -> ScopeResources | None:
+    """Data Scopes resources: `"*"`, or `{resource: {field: {read, write}}}` (entries that are not objects are left out)."""
+    if value is None or isinstance(value, str):
         return value
-    if _absent(value):
+    resources = READ.mapping(value, label)
+    if resources is None:
         return None
-    if not isinstance(value, str):
-        raise TypeError(f"{name} is {type(value).__name__}, not a string")
-    return value
+    out: dict[str, dict[str, FieldPermission]] = {}
+    for resource, fields in resources.items():
+        paths = READ.mapping(fields, label + "{}")
+        if paths is None:
+            continue
+        out[resource] = {}
+        for path, permission in paths.items():
+            flags = READ.mapping(permission, label + "{}{}")
+            if flags is not None:
+                out[resource][path] = FieldPermission(
+                    READ.flag(flags.get("read"), label + ".read"), READ.flag(flags.get("write"), label + ".write")
+                )
+    return out
 
 
-def _need_str(value: Any, name: str) -> str:
-    text = _str(value, name)
-    if text is None:
-        raise TypeError(f"{name} is missing")
-    return text
+def consent(data: dict[str, Any]) -> ConsentRecord:
+    """A consent record (its `id` is needed)."""
+    return READ.record(ConsentRecord, data, "consent", resources=_permissions(data.get("resources"), "consent.resources"))
 
 
-def _bool(value: Any, name: str) -> bool | None:
-    if type(value) is bool:
-        return value
-    if _absent(value):
-        return None
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} is {type(value).__name__}, not a boolean")
-    return value
-
-
-def _int(value: Any, name: str) -> int | None:
-    if _absent(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} is {type(value).__name__}, not an integer")
-    return value
-
-
-def _number(value: Any, name: str) -> float | None:
-    """A JSON number; whole numbers come back as int."""
-    if _absent(value):
-        return None
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        raise TypeError(f"{name} is {type(value).__name__}, not a number")
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _when(value: Any, name: str) -> datetime | None:
-    """An ISO 8601 string or Unix milliseconds (0 means "none") as an aware datetime."""
-    if _absent(value):
-        return None
-    if isinstance(value, str):
-        when = datetime.fromisoformat(value)
-        return when if when.tzinfo else when.replace(tzinfo=UTC)
-    milliseconds = _number(value, name)
-    return None if not milliseconds else datetime.fromtimestamp(milliseconds / 1000, UTC)
-
-
-def _strs(value: Any, name: str) -> tuple[str, ...]:
-    if _absent(value):
-        return ()
-    return tuple(_need_str(item, name) for item in value)
-
-
-def _items(value: Any) -> list[Any]:
-    return [] if _absent(value) else list(value)
-
-
-def _json_object(value: Any, name: str) -> dict[str, Any] | None:
-    if _absent(value):
-        return None
-    if not isinstance(value, dict):
-        raise TypeError(f"{name} is {type(value).__name__}, not an object")
-    return value
-
-
-_NO_ATTRIBUTE = object()
-
-
-def _get(data: Any, name: str, absent: Any = UNSET) -> Any:
-    """Field `name` of a generated model (`next` is its attribute `next_`) or of a JSON object decoded
-    straight from the body (hot paths skip the generated model); `absent` when it has none."""
-    if isinstance(data, dict):
-        return data.get(name, absent)
-    value = getattr(data, name, _NO_ATTRIBUTE)
-    return getattr(data, name + "_", absent) if value is _NO_ATTRIBUTE else value
-
-
-def _extra(data: Any, known: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """Fields the vault sent beyond our spec: a model's additional properties, or a JSON object's keys not `known`."""
-    if isinstance(data, dict):
-        return {key: value for key, value in data.items() if key not in known}
-    return dict(getattr(data, "additional_properties", None) or {})
-
-
-def _envelope(parsed: Any) -> Any:
-    """The `data` of a success envelope, after checking the envelope's own fields."""
-    _int(_get(parsed, "status_code"), "status_code")
-    _str(_get(parsed, "status"), "status")
-    data = _get(parsed, "data")
-    if _absent(data):
-        raise TypeError("data is missing")
-    return data
-
-
-def _next_cursor(parsed: Any) -> str | None:
-    meta = _get(parsed, "meta")
-    cursors = UNSET if _absent(meta) else _get(meta, "cursors")
-    return None if _absent(cursors) else _str(_get(cursors, "next"), "meta.cursors.next")
-
-
-def _permissions(value: Any, name: str) -> ScopeResources | None:
-    if _absent(value):
-        return None
-    if isinstance(value, str):
-        return value
-    return {
-        resource: {
-            path: FieldPermission(_bool(permission.read, name), _bool(permission.write, name))
-            for path, permission in fields.additional_properties.items()
-        }
-        for resource, fields in value.additional_properties.items()
-    }
-
-
-_PLAIN: dict[str, Callable[[Any, str], Any]] = {
-    "str": _need_str,
-    "str | None": _str,
-    "bool | None": _bool,
-    "int | None": _int,
-    "float | None": _number,
-    "datetime | None": _when,
-    "tuple[str, ...]": _strs,
-}
-"""How a record field is read, by its annotation: the plain JSON shapes."""
-
-_R = TypeVar("_R")
-_Fields: TypeAlias = tuple[tuple[tuple[str, Callable[[Any, str], Any], str], ...], frozenset[str]]
-_FIELDS: dict[tuple[type, str], _Fields] = {}
-
-
-def _fields(record: type, prefix: str) -> _Fields:
-    """A record's plain fields (name, reader, label for errors), and the names of the others (which callers must give)."""
-    known = _FIELDS.get((record, prefix))
-    if known is None:
-        fields_ = dataclasses.fields(record)
-        plain = tuple(
-            (each.name, _PLAIN[each.type], f"{prefix}.{each.name}")
-            for each in fields_
-            if isinstance(each.type, str) and each.type in _PLAIN
-        )
-        known = _FIELDS[record, prefix] = (plain, frozenset(each.name for each in fields_) - {name for name, _, _ in plain})
-    return known
-
-
-def _plain_names(record: type) -> frozenset[str]:
-    """The names of a record's plain fields."""
-    return frozenset(name for name, _, _ in _fields(record, "")[0])
-
-
-def _read(record: type[_R], data: Any, prefix: str, **given: Any) -> _R:
-    """The `record` for a generated model or a decoded JSON object: each plain field not `given` is the
-    field of the same name (see `_get`), type-checked by the field's annotation; every other field must
-    be given, so nothing the vault sent is silently left out."""
-    plain, others = _fields(record, prefix)
-    if not others <= given.keys():
-        raise TypeError(f"{record.__name__} needs {sorted(others - given.keys())}")  # a bug here, not in the response
-    field_of = data.get if isinstance(data, dict) else partial(_get, data)
-    for name, read, label in plain:
-        if name not in given:
-            given[name] = read(field_of(name, UNSET), label)
-    return record(**given)
-
-
-def _value(data: Any) -> Any:
-    """A free-form `value` field (any JSON), or None."""
-    value = _get(data, "value")
-    return None if _absent(value) else value
-
-
-def _consent(data: Any) -> ConsentRecord:
-    return _read(ConsentRecord, data, "consent", resources=_permissions(data.resources, "consent.resources"))
-
-
-def _options(data: Any) -> tuple[FormFieldOption, ...]:
+def _options(data: dict[str, Any], label: str) -> tuple[FormFieldOption, ...]:
     return tuple(
-        _read(FormFieldOption, item, "option", value=_value(item), options=_options(item)) for item in _items(_get(data, "options"))
+        READ.record(FormFieldOption, item, "option", value=item.get("value"), options=_options(item, "option.options"))
+        for item in READ.objects(data.get("options"), label)
     )
 
 
-def _form_field(data: Any) -> FormField:
-    return _read(FormField, data, "form_field", options=_options(data))
+def _form_field(data: dict[str, Any]) -> FormField:
+    return READ.record(FormField, data, "form_field", options=_options(data, "form_field.options"))
 
 
-def _configuration(data: Any) -> ResourceConfiguration:
+def _configuration(data: dict[str, Any]) -> ResourceConfiguration:
     defaults = tuple(
-        _read(ResourceDefault, item, "configuration.defaults", value=_value(item), options=_options(item)) for item in _items(data.defaults)
+        READ.record(ResourceDefault, item, "configuration.defaults", value=item.get("value"), options=_options(item, "default.options"))
+        for item in READ.objects(data.get("defaults"), "configuration.defaults")
     )
-    return _read(ResourceConfiguration, data, "configuration", defaults=defaults)
+    return READ.record(ResourceConfiguration, data, "configuration", defaults=defaults)
 
 
-def _data_scopes(data: Any) -> DataScopes | None:
-    if _absent(data):
+def _data_scopes(value: Any) -> DataScopes | None:
+    data = READ.mapping(value, "connection.application_data_scopes")
+    if data is None:
         return None
-    return _read(DataScopes, data, "data_scopes", resources=_permissions(data.resources, "data_scopes.resources"))
+    return READ.record(DataScopes, data, "data_scopes", resources=_permissions(data.get("resources"), "data_scopes.resources"))
 
 
-def _connection(data: Any) -> Connection:
-    """A generated `Connection` (or a `ConsumerConnection`, which has fewer fields) as a `Connection`."""
+_CONNECTION_PARTS = (
+    "settings",
+    "metadata",
+    "form_fields",
+    "configuration",
+    "subscriptions",
+    "custom_mappings",
+    "consents",
+    "latest_consent",
+    "application_data_scopes",
+)
+_CONNECTION_FIELDS = _known(Connection, *_CONNECTION_PARTS)
 
-    def many(name: str, convert: Callable[[Any], T]) -> tuple[T, ...]:
-        return tuple(convert(item) for item in _items(_get(data, name)))
 
-    latest = _get(data, "latest_consent")
-    return _read(
+def connection(data: dict[str, Any]) -> Connection:
+    """A connection (as listed, fetched or embedded in a consumer, which has fewer fields)."""
+
+    def many(name: str, convert: Callable[[dict[str, Any]], T]) -> tuple[T, ...]:
+        return tuple(convert(item) for item in READ.objects(data.get(name), f"connection.{name}"))
+
+    latest = READ.mapping(data.get("latest_consent"), "connection.latest_consent")
+    return READ.record(
         Connection,
         data,
         "connection",
-        settings=_json_object(data.settings, "connection.settings"),
-        metadata=_json_object(data.metadata, "connection.metadata"),
+        settings=READ.mapping(data.get("settings"), "connection.settings"),
+        metadata=READ.mapping(data.get("metadata"), "connection.metadata"),
         form_fields=many("form_fields", _form_field),
         configuration=many("configuration", _configuration),
-        subscriptions=many("subscriptions", lambda item: _read(WebhookSubscription, item, "subscription")),
-        custom_mappings=many("custom_mappings", _custom_mapping),
-        consents=many("consents", _consent),
-        latest_consent=None if _absent(latest) else _consent(latest),
-        data_scopes=_data_scopes(_get(data, "application_data_scopes")),
-        extra=_extra(data),
+        subscriptions=many("subscriptions", lambda item: READ.record(WebhookSubscription, item, "subscription")),
+        custom_mappings=many("custom_mappings", custom_mapping),
+        consents=many("consents", consent),
+        latest_consent=None if latest is None else consent(latest),
+        data_scopes=_data_scopes(data.get("application_data_scopes")),
+        extra=_extra(data, _CONNECTION_FIELDS),
     )
 
 
-def _custom_mapping(data: Any) -> CustomMapping:
-    return _read(CustomMapping, data, "custom_mapping")
+def custom_mapping(data: dict[str, Any]) -> CustomMapping:
+    """A custom mapping."""
+    return READ.record(CustomMapping, data, "custom_mapping")
 
 
-def _custom_field(data: Any) -> CustomField:
-    return _read(CustomField, data, "custom_field", value=_value(data))
+def custom_field(data: dict[str, Any]) -> CustomField:
+    """A custom field and its finder."""
+    return READ.record(CustomField, data, "custom_field", value=data.get("value"))
 
 
-def _counts(data: Any, total: Any, **range_fields: Any) -> RequestCounts | None:
-    if _absent(data) and _absent(total):
+def counts(data: dict[str, Any], label: str, **range_fields: Any) -> RequestCounts | None:
+    """The request counts of `data` (`request_counts` per product, `aggregated_request_count` in total), or None."""
+    per_product = data.get("request_counts")
+    total = data.get("aggregated_request_count")
+    if per_product is None and total is None:
         return None
-    return _read(RequestCounts, data, "request_counts", total=_number(total, "aggregated_request_count"), **range_fields)
+    products = READ.mapping(per_product, f"{label}.request_counts") or {}
+    return RequestCounts(
+        total=READ.number(total, f"{label}.aggregated_request_count"),
+        unify=READ.number(products.get("unify"), "request_counts.unify"),
+        proxy=READ.number(products.get("proxy"), "request_counts.proxy"),
+        vault=READ.number(products.get("vault"), "request_counts.vault"),
+        raw=MappingProxyType(data),
+        **range_fields,
+    )
 
 
-def _consumer(data: Any) -> Consumer:
-    """A generated `Consumer` or `ConsumerSummary` (listed consumers carry no connections)."""
-    metadata = data.metadata
-    return _read(
+_CONSUMER_FIELDS = _known(
+    Consumer,
+    "metadata",
+    "connections",
+    "request_counts",
+    "aggregated_request_count",
+    "created",
+    "modified",
+    "request_count_updated",
+    given=frozenset({"created_at", "updated_at", "request_count_updated_at"}),
+)
+
+
+def consumer(data: dict[str, Any], consumer_id: str | None = None) -> Consumer:
+    """A consumer as fetched, created or updated (with connections) or listed (without).
+
+    `consumer_id` is the id the call named (get, create, update): the record's id when the body has none.
+    """
+    metadata = READ.mapping(data.get("metadata"), "consumer.metadata")
+    return READ.record(
         Consumer,
         data,
         "consumer",
-        metadata=ConsumerMetadata() if _absent(metadata) else _read(ConsumerMetadata, metadata, "metadata"),
-        request_counts=_counts(data.request_counts, data.aggregated_request_count),
-        connections=tuple(_connection(item) for item in _items(_get(data, "connections"))),
-        created_at=_when(data.created, "created"),
-        updated_at=_when(data.modified, "modified"),
-        request_count_updated_at=_when(data.request_count_updated, "request_count_updated"),
-        extra=_extra(data),
+        consumer_id=READ.text(data.get("consumer_id"), "consumer.consumer_id") or consumer_id,
+        metadata=ConsumerMetadata() if metadata is None else READ.record(ConsumerMetadata, metadata, "metadata"),
+        request_counts=counts(data, "consumer"),
+        connections=tuple(connection(item) for item in READ.objects(data.get("connections"), "consumer.connections")),
+        created_at=READ.when(data.get("created"), "consumer.created"),
+        updated_at=READ.when(data.get("modified"), "consumer.modified"),
+        request_count_updated_at=READ.when(data.get("request_count_updated"), "consumer.request_count_updated"),
+        extra=_extra(data, _CONSUMER_FIELDS),
     )
 
 
-def _log(data: Any) -> Log:
-    """A log entry, decoded straight from the JSON body (logs are paged in bulk: no generated model)."""
-    entry = _json_object(data, "log")
-    if entry is None:
-        raise TypeError("log is missing")
-    service = _json_object(entry.get("service"), "log.service") or {}
-    operation_ = _json_object(entry.get("operation"), "log.operation") or {}
-    return _read(
+_LOG_FIELDS = _known(Log, "service", "operation", given=frozenset({"service_id", "service_name", "operation_id", "operation_name"}))
+
+
+def log(data: dict[str, Any]) -> Log:
+    """A log entry (its `id` is needed)."""
+    service = READ.mapping(data.get("service"), "log.service") or {}
+    operation = READ.mapping(data.get("operation"), "log.operation") or {}
+    return READ.record(
         Log,
-        entry,
+        data,
         "log",
-        service_id=_str(service.get("id"), "log.service.id"),
-        service_name=_str(service.get("name"), "log.service.name"),
-        operation_id=_str(operation_.get("id"), "log.operation.id"),
-        operation_name=_str(operation_.get("name"), "log.operation.name"),
-        extra=_extra(entry, _LOG_FIELDS),
+        service_id=READ.text(service.get("id"), "log.service.id"),
+        service_name=READ.text(service.get("name"), "log.service.name"),
+        operation_id=READ.text(operation.get("id"), "log.operation.id"),
+        operation_name=READ.text(operation.get("name"), "log.operation.name"),
+        extra=_extra(data, _LOG_FIELDS),
     )
 
 
-_LOG_FIELDS = _plain_names(Log) | {"service", "operation"}
-"""The fields our spec gives a log entry: the rest are Apideck's additions (`Log.extra`)."""
+def validated(data: dict[str, Any]) -> ValidatedConnection:
+    """The id and state a validation answers."""
+    return READ.record(ValidatedConnection, data, "validated_connection")
 
 
-def _one(convert: Callable[[Any], T]) -> Callable[[Any], T]:
+def one(convert: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
     """Converter for an envelope whose `data` is one object."""
-    return lambda parsed: convert(_envelope(parsed))
+    return lambda parsed: convert(READ.need_mapping(envelope(parsed), "data"))
 
 
-def _many(convert: Callable[[Any], T]) -> Callable[[Any], builtins.list[T]]:
-    """Converter for an envelope whose `data` is a list."""
+def many(convert: Callable[[dict[str, Any]], T]) -> Callable[[Any], builtins.list[T]]:
+    """Converter for an envelope whose `data` is a list of objects (each one needed)."""
     return lambda parsed: [convert(item) for item in _listed(parsed)]
 
 
-def _page(convert: Callable[[Any], T]) -> Callable[[Any], tuple[builtins.list[T], str | None]]:
+def page(convert: Callable[[dict[str, Any]], T]) -> Callable[[Any], tuple[builtins.list[T], str | None]]:
     """Converter for one page: its items and the next cursor."""
-    return lambda parsed: ([convert(item) for item in _listed(parsed)], _next_cursor(parsed))
+
+    def read(parsed: Any) -> tuple[builtins.list[T], str | None]:
+        items = [convert(item) for item in _listed(parsed)]
+        return items, _next_cursor(parsed)
+
+    return read
 
 
-def _listed(parsed: Any) -> builtins.list[Any]:
-    """The `data` list of a success envelope."""
-    items = _envelope(parsed)
-    if not isinstance(items, builtins.list):
-        raise TypeError(f"data is {type(items).__name__}, not a list")
+def _listed(parsed: Any) -> builtins.list[dict[str, Any]]:
+    """The items of a success envelope's `data` list: each must be an object."""
+    items = READ.need_array(envelope(parsed), "data")
+    for item in items:
+        if not isinstance(item, dict):
+            raise MissingFieldError("data[]", "an object", item)
     return items

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, TypedDict, get_args
 
+from .._core.reading import no_raw
+
 PAGE_LIMIT = 200
 """The largest page (`limit`) Apideck serves."""
 MAX_STATUS_CODES = 50
@@ -28,6 +30,8 @@ class ConsumerMetadata:
     user_name: str | None = None
     email: str | None = None
     image: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class RequestCounts:
     consumer_id: str | None = None
     start: datetime | None = None
     end: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,8 @@ class ConsentRecord:
     granted: bool | None
     created_at: datetime | None
     resources: ScopeResources | None = field(default=None, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,8 @@ class DataScopes:
     enabled: bool | None
     updated_at: datetime | None = None
     resources: ScopeResources | None = field(default=None, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +93,8 @@ class FormFieldOption:
     option_type: str | None = None
     id: str | None = None
     options: tuple[FormFieldOption, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +116,8 @@ class FormField:
     prefix: str | None = field(default=None, repr=False)
     suffix: str | None = field(default=None, repr=False)
     options: tuple[FormFieldOption, ...] = field(default=(), repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +128,8 @@ class ResourceDefault:
     value: Any = None
     target: str | None = None
     options: tuple[FormFieldOption, ...] = field(default=(), repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +138,8 @@ class ResourceConfiguration:
 
     resource: str | None
     defaults: tuple[ResourceDefault, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +151,8 @@ class WebhookSubscription:
     downstream_event_types: tuple[str, ...] = ()
     execute_url: str | None = field(default=None, repr=False)
     created_at: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +168,8 @@ class CustomMapping:
     custom_field: bool | None = field(default=None, repr=False)
     consumer_id: str | None = field(default=None, repr=False)
     example: str | None = field(default=None, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +181,8 @@ class CustomField:
     finder: str | None = None
     description: str | None = field(default=None, repr=False)
     value: Any = field(default=None, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +237,8 @@ class Connection:
     created_at: datetime | None = field(default=None, repr=False)
     updated_at: datetime | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
     @property
     def is_callable(self) -> bool:
@@ -224,7 +250,7 @@ class Connection:
 class Consumer:
     """A consumer (an account or user of your system) with its request counts and, from `get`, its connections."""
 
-    consumer_id: str
+    consumer_id: str | None
     metadata: ConsumerMetadata = field(default_factory=ConsumerMetadata)
     services: tuple[str, ...] = ()
     request_counts: RequestCounts | None = field(default=None, repr=False)
@@ -234,6 +260,8 @@ class Consumer:
     updated_at: datetime | None = field(default=None, repr=False)
     request_count_updated_at: datetime | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +270,8 @@ class ValidatedConnection:
 
     id: str | None
     state: str | None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
     @property
     def is_callable(self) -> bool:
@@ -256,6 +286,8 @@ class Session:
     consumer_id: str
     url: str = field(repr=False)
     token: str = field(repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +318,8 @@ class Log:
     sandbox: bool | None = field(default=None, repr=False)
     source_ip: str | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (empty for a record made by hand)."""
 
     @property
     def connector_id(self) -> str | None:

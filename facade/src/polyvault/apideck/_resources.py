@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from polyvault_apideck_client.models import (
     ConfirmConnection,
@@ -44,23 +45,7 @@ from ._checks import (
     _unset,
 )
 from ._profile import _NAME, CONSUMER_HEADER
-from ._read import (
-    _bool,
-    _connection,
-    _consent,
-    _consumer,
-    _counts,
-    _custom_field,
-    _custom_mapping,
-    _envelope,
-    _log,
-    _many,
-    _need_str,
-    _one,
-    _page,
-    _str,
-    _when,
-)
+from ._read import READ, connection, consent, consumer, counts, custom_field, custom_mapping, log, many, one, page, validated
 from ._records import (
     CONSENT_STATES,
     MAX_STATUS_CODES,
@@ -85,12 +70,23 @@ from ._records import (
 if TYPE_CHECKING:
     from ._client import _ApideckClient
 
+T = TypeVar("T")
+
 
 class _ApideckResource(Resource[M]):
     _client: _ApideckClient[M]
 
     def _consumer(self) -> dict[str, str]:
         return self._client._consumer_headers(required=True)
+
+    def _json(self, endpoint: str, *, convert: Callable[[Any], T], **arguments: Any) -> Plan[T]:
+        """Call an endpoint whose documented success is a 200 JSON body, and read that body with `convert`
+        (from the decoded JSON: see `_read`)."""
+        return (yield from self._client._call(endpoint, convert=convert, json_status=200, **arguments))
+
+
+def _ignore(parsed: Any) -> None:
+    return None
 
 
 class Consumers(_ApideckResource[M]):
@@ -115,14 +111,19 @@ class Consumers(_ApideckResource[M]):
         if metadata:
             body["metadata"] = metadata
         return (
-            yield from self._client._call("consumers.consumers_add", body=CreateConsumerRequest.from_dict(body), convert=_one(_consumer))
+            yield from self._json(
+                "consumers.consumers_add",
+                body=CreateConsumerRequest.from_dict(body),
+                convert=one(lambda data: consumer(data, body["consumer_id"])),
+            )
         )
 
     @operation
     def get(self, consumer_id: str) -> Plan[Consumer]:
         """One consumer, with its request counts and connections."""
+        consumer_id = _id(consumer_id, "consumer_id")
         return (
-            yield from self._client._call("consumers.consumers_one", consumer_id=_id(consumer_id, "consumer_id"), convert=_one(_consumer))
+            yield from self._json("consumers.consumers_one", consumer_id=consumer_id, convert=one(lambda data: consumer(data, consumer_id)))
         )
 
     @operation
@@ -141,19 +142,19 @@ class Consumers(_ApideckResource[M]):
         if not metadata:
             raise InvalidRequestError("nothing to update: pass account_name, user_name, email or image", vault=_NAME)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "consumers.consumers_update",
                 consumer_id=consumer_id,
                 body=UpdateConsumerRequest.from_dict({"metadata": metadata}),
                 idempotent=True,
-                convert=_one(_consumer),
+                convert=one(lambda data: consumer(data, consumer_id)),
             )
         )
 
     @operation
     def delete(self, consumer_id: str) -> Plan[None]:
         """Delete the consumer and all of its connections, credentials included."""
-        yield from self._client._call("consumers.consumers_delete", consumer_id=_id(consumer_id, "consumer_id"), convert=_envelope)
+        yield from self._json("consumers.consumers_delete", consumer_id=_id(consumer_id, "consumer_id"), convert=_ignore)
 
     @paginated
     def list(self, *, consumer_id_prefix: str | None = None, search: str | None = None, limit: int | None = None) -> Stream[Consumer]:
@@ -167,10 +168,10 @@ class Consumers(_ApideckResource[M]):
             "filtersearch": _unset(checks.optional_text(search, "search", _NAME)),
             "limit": _limit(limit),
         }
-        convert = _page(_consumer)
+        convert = page(consumer)
 
         def fetch(cursor: str | None) -> Plan[tuple[builtins.list[Consumer], str | None]]:
-            return (yield from self._client._call("consumers.consumers_all", cursor=_unset(cursor), convert=convert, **arguments))
+            return (yield from self._json("consumers.consumers_all", cursor=_unset(cursor), convert=convert, **arguments))
 
         return follow_cursors(fetch, vault=_NAME, what="consumers.list")
 
@@ -182,24 +183,20 @@ class Consumers(_ApideckResource[M]):
         if finish < begin:
             raise InvalidRequestError("end must not be before start", vault=_NAME)
 
-        def convert(parsed: Any) -> RequestCounts:
-            data = _envelope(parsed)
-            counts = _counts(
-                data.request_counts,
-                data.aggregated_request_count,
-                consumer_id=_str(data.consumer_id, "consumer_id"),
-                start=_when(data.start_datetime, "start_datetime"),
-                end=_when(data.end_datetime, "end_datetime"),
-            )
-            return counts or RequestCounts(None, None, None, None, consumer_id=consumer_id)
+        def convert(data: dict[str, Any]) -> RequestCounts:
+            named = READ.text(data.get("consumer_id"), "request_counts.consumer_id") or consumer_id
+            start_at = READ.when(data.get("start_datetime"), "request_counts.start_datetime")
+            end_at = READ.when(data.get("end_datetime"), "request_counts.end_datetime")
+            found = counts(data, "request_counts", consumer_id=named, start=start_at, end=end_at)
+            return found or RequestCounts(None, None, None, None, consumer_id=named, start=start_at, end=end_at, raw=MappingProxyType(data))
 
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "consumers.consumer_request_counts_all",
                 consumer_id=consumer_id,
                 start_datetime=_iso(begin),
                 end_datetime=_iso(finish),
-                convert=convert,
+                convert=one(convert),
             )
         )
 
@@ -217,12 +214,12 @@ class Connections(_ApideckResource[M]):
         The consumer header is optional here: without a consumer the states are the application's.
         """
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connections_all",
                 api=_unset(checks.optional_text(unified_api, "unified_api", _NAME)),
                 configured=_unset(checks.optional_flag(configured, "configured", _NAME)),
                 headers=self._client._consumer_headers(required=False),
-                convert=_many(_connection),
+                convert=many(connection),
             )
         )
 
@@ -230,7 +227,7 @@ class Connections(_ApideckResource[M]):
     def get(self, unified_api: str, service_id: str) -> Plan[Connection]:
         """The consumer's connection to one connector."""
         path = _path(unified_api, service_id)
-        return (yield from self._client._call("connections.connections_one", **path, headers=self._consumer(), convert=_one(_connection)))
+        return (yield from self._json("connections.connections_one", **path, headers=self._consumer(), convert=one(connection)))
 
     @operation
     def add(
@@ -247,13 +244,13 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body, secrets = _connection_body(settings=settings, metadata=metadata, enabled=enabled, configuration=configuration)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connections_add",
                 **path,
                 body=CreateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
-                convert=_one(_connection),
+                convert=one(connection),
             )
         )
 
@@ -280,14 +277,14 @@ class Connections(_ApideckResource[M]):
         if not body:
             raise InvalidRequestError("nothing to update: pass enabled, settings, metadata, configuration or consent_state", vault=_NAME)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connections_update",
                 **path,
                 body=UpdateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
                 idempotent=True,
-                convert=_one(_connection),
+                convert=one(connection),
             )
         )
 
@@ -329,13 +326,13 @@ class Connections(_ApideckResource[M]):
         if not body:
             raise InvalidRequestError("nothing to import: pass access_token (and refresh_token, ...) and/or settings", vault=_NAME)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connections_import",
                 **path,
                 body=ConnectionImportData.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
-                convert=_one(_connection),
+                convert=one(connection),
             )
         )
 
@@ -349,8 +346,8 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body = ConnectionMigrateData(target_service_id=_id(target_service_id, "target_service_id"))
         return (
-            yield from self._client._call(
-                "connections.connections_migrate", **path, body=body, headers=self._consumer(), idempotent=True, convert=_one(_connection)
+            yield from self._json(
+                "connections.connections_migrate", **path, body=body, headers=self._consumer(), idempotent=True, convert=one(connection)
             )
         )
 
@@ -362,8 +359,8 @@ class Connections(_ApideckResource[M]):
         """
         path = _path(unified_api, service_id)
         return (
-            yield from self._client._call(
-                "connections.connections_token", **path, body=EmptyRequest(), headers=self._consumer(), convert=_one(_connection)
+            yield from self._json(
+                "connections.connections_token", **path, body=EmptyRequest(), headers=self._consumer(), convert=one(connection)
             )
         )
 
@@ -372,13 +369,9 @@ class Connections(_ApideckResource[M]):
         """Check the connection (required settings present; for OAuth, a forced token refresh) and return its state."""
         path = _path(unified_api, service_id)
 
-        def convert(parsed: Any) -> ValidatedConnection:
-            data = _envelope(parsed)
-            return ValidatedConnection(_str(data.id, "id"), _str(data.state, "state"))
-
         return (
-            yield from self._client._call(
-                "connections.validate_connection_state", **path, body=EmptyRequest(), headers=self._consumer(), convert=convert
+            yield from self._json(
+                "connections.validate_connection_state", **path, body=EmptyRequest(), headers=self._consumer(), convert=one(validated)
             )
         )
 
@@ -386,9 +379,7 @@ class Connections(_ApideckResource[M]):
     def consents(self, unified_api: str, service_id: str) -> Plan[builtins.list[ConsentRecord]]:
         """The connection's consent records, oldest first."""
         path = _path(unified_api, service_id)
-        return (
-            yield from self._client._call("connections.connection_consents_all", **path, headers=self._consumer(), convert=_many(_consent))
-        )
+        return (yield from self._json("connections.connection_consents_all", **path, headers=self._consumer(), convert=many(consent)))
 
     @operation
     def update_consent(
@@ -407,8 +398,8 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body = UpdateConsentRequest.from_dict({"granted": checks.flag(granted, "granted", _NAME), "resources": _scope_resources(resources)})
         return (
-            yield from self._client._call(
-                "connections.connection_consent_update", **path, body=body, headers=self._consumer(), convert=_one(_consent)
+            yield from self._json(
+                "connections.connection_consent_update", **path, body=body, headers=self._consumer(), convert=one(consent)
             )
         )
 
@@ -418,17 +409,17 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         token = checks.text(confirm_token, "confirm_token", _NAME)
 
-        def convert(parsed: Any) -> bool:
-            return _bool(_envelope(parsed).confirmed, "confirmed") is True
+        def convert(data: dict[str, Any]) -> bool:
+            return READ.flag(data.get("confirmed"), "confirm.confirmed") is True
 
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connections_confirm",
                 **path,
                 body=ConfirmConnection(confirm_token=token),
                 headers=self._consumer(),
                 secrets=[token],
-                convert=convert,
+                convert=one(convert),
             )
         )
 
@@ -438,22 +429,18 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body = CreateCallbackState(redirect_uri=_unset(checks.optional_text(redirect_uri, "redirect_uri", _NAME)))
 
-        def convert(parsed: Any) -> str:
-            return _need_str(_envelope(parsed).state, "state")
+        def convert(data: dict[str, Any]) -> str:
+            return READ.need_text(data.get("state"), "callback_state.state")
 
         return (
-            yield from self._client._call("connections.create_callback_state", **path, body=body, headers=self._consumer(), convert=convert)
+            yield from self._json("connections.create_callback_state", **path, body=body, headers=self._consumer(), convert=one(convert))
         )
 
     @operation
     def settings(self, unified_api: str, service_id: str, resource: str) -> Plan[Connection]:
         """The connection with one resource's custom settings (`form_fields`) and their defaults (`configuration`)."""
         path = _path(unified_api, service_id, resource)
-        return (
-            yield from self._client._call(
-                "connections.connection_settings_all", **path, headers=self._consumer(), convert=_one(_connection)
-            )
-        )
+        return (yield from self._json("connections.connection_settings_all", **path, headers=self._consumer(), convert=one(connection)))
 
     @operation
     def update_settings(self, unified_api: str, service_id: str, resource: str, *, defaults: Mapping[str, Any]) -> Plan[Connection]:
@@ -461,13 +448,13 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id, resource)
         body = UpdateConnectionRequest.from_dict({"configuration": [_defaults(path["resource"], defaults)]})
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connection_settings_update",
                 **path,
                 body=body,
                 headers=self._consumer(),
                 idempotent=True,
-                convert=_one(_connection),
+                convert=one(connection),
             )
         )
 
@@ -478,12 +465,12 @@ class Connections(_ApideckResource[M]):
         """The custom fields of a resource; `resource_id` samples a specific downstream record."""
         path = _path(unified_api, service_id, resource)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.custom_fields_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
                 headers=self._consumer(),
-                convert=_many(_custom_field),
+                convert=many(custom_field),
             )
         )
 
@@ -501,18 +488,16 @@ class Connections(_ApideckResource[M]):
                 raise InvalidRequestError("resource_id needs a resource (connection-level custom mappings)", vault=_NAME)
             path = _path(unified_api, service_id)
             return (
-                yield from self._client._call(
-                    "custom_mappings.custom_mappings_all", **path, headers=self._consumer(), convert=_many(_custom_mapping)
-                )
+                yield from self._json("custom_mappings.custom_mappings_all", **path, headers=self._consumer(), convert=many(custom_mapping))
             )
         path = _path(unified_api, service_id, resource)
         return (
-            yield from self._client._call(
+            yield from self._json(
                 "connections.connection_custom_mappings_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
                 headers=self._consumer(),
-                convert=_many(_custom_mapping),
+                convert=many(custom_mapping),
             )
         )
 
@@ -544,12 +529,12 @@ class Sessions(_ApideckResource[M]):
         body.update({key: value for key, value in parts.items() if value is not None})
         consumer_id = headers[CONSUMER_HEADER]
 
-        def convert(parsed: Any) -> Session:
-            data = _envelope(parsed)
-            return Session(consumer_id, _need_str(data.session_uri, "session_uri"), _need_str(data.session_token, "session_token"))
+        def convert(data: dict[str, Any]) -> Session:
+            url = READ.need_text(data.get("session_uri"), "session.session_uri")
+            return Session(consumer_id, url, READ.need_text(data.get("session_token"), "session.session_token"), raw=MappingProxyType(data))
 
         return (
-            yield from self._client._call("sessions.sessions_create", body=SessionRequest.from_dict(body), headers=headers, convert=convert)
+            yield from self._json("sessions.sessions_create", body=SessionRequest.from_dict(body), headers=headers, convert=one(convert))
         )
 
 
@@ -616,13 +601,9 @@ class Logs(_ApideckResource[M]):
             "filterexclude_unified_apis": _unset(excluded),
             "limit": _limit(limit),
         }
-        convert = _page(_log)
+        convert = page(log)
 
         def fetch(cursor: str | None) -> Plan[tuple[builtins.list[Log], str | None]]:
-            return (
-                yield from self._client._call(
-                    "logs.logs_all", cursor=_unset(cursor), headers=headers, convert=convert, json_status=200, **arguments
-                )
-            )
+            return (yield from self._json("logs.logs_all", cursor=_unset(cursor), headers=headers, convert=convert, **arguments))
 
         return follow_cursors(fetch, vault=_NAME, what="logs.list")
