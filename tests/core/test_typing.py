@@ -56,7 +56,7 @@ EXPECTED = [
     "polyvault.vgs.AliasRecord",
     "polyvault.vgs.AsyncVGS",
     "dict[str, polyvault.vgs.AliasRecord]",
-    "typing.Iterator[polyvault.apideck.Log]",
+    "typing.Iterator[polyvault.apideck._records.Log]",
     "polyvault_apideck_client.client.Client",
 ]
 

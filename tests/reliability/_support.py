@@ -47,9 +47,10 @@ class Op:
     # The answer has an open-enum field the fake's unknown_enum fault rewrites, and the result carries it
     # (raw and bodyless answers never do; tokenize returns bare aliases).
     shows_enums: bool = True
-    # The fake's wrong_type fault damages the answer's first string; True where that is a field the facade
-    # deliberately does not read (Vaultera's card `data.id`: the record keeps `attributes.card_token`).
-    unread_first_string: bool = False
+    # The fake's wrong_type fault puts a number where the answer's first string was. Tolerant reading takes a
+    # number as its text, so the call succeeds; True where that string is one the call needs in a form a
+    # number cannot take (an API key's UUID id; a login's token, which is sent exactly as issued).
+    wrong_type_fails: bool = False
 
     @property
     def id(self) -> str:
@@ -297,13 +298,13 @@ OPERATIONS: tuple[Op, ...] = (
     ),
     Op("apideck", "logs.list", "GET /vault/logs", True, lambda c, x: c.logs.list(), _logs),
     # --- VaultPAM (the login is not a method, but every first call makes one) ---------------------
-    Op("vaultpam", "login", "POST /api/v1/auth/login", True, lambda c, x: c.memberships()),
+    Op("vaultpam", "login", "POST /api/v1/auth/login", True, lambda c, x: c.memberships(), wrong_type_fails=True),
     Op("vaultpam", "memberships", "GET /api/v1/org/memberships", True, lambda c, x: c.memberships()),
     Op("vaultpam", "safes.list", "GET /api/v1/safes", True, lambda c, x: c.safes.list()),
     # --- Vaultera --------------------------------------------------------------------------------
-    Op("vaultera", "api_keys.list", "GET /api_keys", True, lambda c, x: c.api_keys.list(), _key),
-    Op("vaultera", "api_keys.create", "POST /api_keys", False, lambda c, x: c.api_keys.create("matrix key")),
-    Op("vaultera", "api_keys.get", "GET /api_keys/{id}", True, lambda c, x: c.api_keys.get(x["key"].id), _key),
+    Op("vaultera", "api_keys.list", "GET /api_keys", True, lambda c, x: c.api_keys.list(), _key, wrong_type_fails=True),
+    Op("vaultera", "api_keys.create", "POST /api_keys", False, lambda c, x: c.api_keys.create("matrix key"), wrong_type_fails=True),
+    Op("vaultera", "api_keys.get", "GET /api_keys/{id}", True, lambda c, x: c.api_keys.get(x["key"].id), _key, wrong_type_fails=True),
     Op("vaultera", "api_keys.revoke", "DELETE /api_keys/{id}", True, lambda c, x: c.api_keys.revoke(x["key"].id), _key, bodyless=True),
     Op("vaultera", "session_tokens.create", "POST /session_tokens", False, lambda c, x: c.session_tokens.create("show_card")),
     Op(
@@ -312,7 +313,6 @@ OPERATIONS: tuple[Op, ...] = (
         "POST /cards",
         False,
         lambda c, x: c.cards.store(card_number=CARDS[1], expiration_month="07", expiration_year="2031", service_code="1234"),
-        unread_first_string=True,
     ),
     Op(
         "vaultera",

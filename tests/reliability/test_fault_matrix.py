@@ -8,8 +8,11 @@ answers without a body, or returns the vault's raw answer) and the fault:
   operations. A non-idempotent request that may have been applied is never resent: the caller gets
   the matching `VaultError` (a bulk call: `BulkOperationError` with every input "unknown").
 - 500: never retried; `ServerError`.
-- A 2xx body that is truncated, empty or wrong-typed: `UnexpectedResponseError`, not retried; a 204
-  has no body to damage, and a raw answer's body is the caller's data, so both succeed.
+- A 2xx body that is truncated or empty: `UnexpectedResponseError`, not retried; a 204 has no body
+  to damage, and a raw answer's body is the caller's data, so both succeed.
+- A number where the answer's first string was (wrong_type): tolerant reading takes it as its text,
+  so the call succeeds, unless the call needs that string in a form a number cannot take
+  (`Op.wrong_type_fails`): then `UnexpectedResponseError`, not retried.
 - An unknown enum value and a 10 MB body: data, so the call succeeds and the value passes through.
 
 Each case runs against a fresh in-process fake (spec-validating) with the fault armed once on the
@@ -62,7 +65,7 @@ FAULTS = (
 )
 GATEWAY = frozenset({"502", "503", "504", "html"})
 LOST = frozenset({"reset_before", "reset_after", "timeout"})
-DAMAGED_BODY = frozenset({"truncated_json", "empty_body", "wrong_type"})
+DAMAGED_BODY = frozenset({"truncated_json", "empty_body"})
 # The values each fake's `unknown_enum` fault writes into an open enum field.
 UNKNOWN_ENUMS = frozenset(
     {
@@ -106,10 +109,12 @@ def expected(op: Op, fault: str) -> Outcome:
         if op.raw:
             return Outcome(sends=1, status=500)
         return Outcome(sends=1, error=ServerError, status=500, unknown=not op.idempotent)
-    if fault in DAMAGED_BODY:
-        if op.raw or op.bodyless or (fault == "wrong_type" and op.unread_first_string):
+    if fault in DAMAGED_BODY or (fault == "wrong_type" and op.wrong_type_fails):
+        if op.raw or op.bodyless:
             return Outcome(sends=1)  # nothing of the answer is read
         return Outcome(sends=1, error=UnexpectedResponseError, unknown=not op.idempotent)
+    if fault == "wrong_type":
+        return Outcome(sends=1)  # tolerant reading: the number is read as its text, or the field as None
     if fault in ("unknown_enum", "huge_body"):
         return Outcome(sends=1)  # open enums pass through; a large answer is still an answer
     raise AssertionError(f"no documented outcome for the fault {fault!r}: add its rule here")
@@ -261,6 +266,7 @@ def test_the_rule_reads_as_documented() -> None:
     assert table(read) == dict.fromkeys(("429", *GATEWAY, *LOST), (2, "ok")) | {
         "500": (1, "ServerError"),
         **dict.fromkeys(DAMAGED_BODY, (1, "UnexpectedResponseError")),
+        "wrong_type": (1, "ok"),
         "unknown_enum": (1, "ok"),
         "huge_body": (1, "ok"),
     }
@@ -275,6 +281,7 @@ def test_the_rule_reads_as_documented() -> None:
         "reset_after": (1, "VaultConnectionError"),
         "timeout": (1, "VaultTimeoutError"),
         **dict.fromkeys(DAMAGED_BODY, (1, "UnexpectedResponseError")),
+        "wrong_type": (1, "ok"),
         "unknown_enum": (1, "ok"),
         "huge_body": (1, "ok"),
     }

@@ -191,10 +191,13 @@ def _vgs(scan: Scan) -> None:
             ("reset_before", "GET /aliases", lambda: vgs.aliases.reveal_many([survivor])),
             ("timeout", "GET /aliases/{alias}", lambda: vgs.with_options(max_retries=0).aliases.reveal(survivor)),
             ("truncated_json", "GET /aliases/{alias}", lambda: vgs.aliases.reveal(survivor)),
-            ("wrong_type", "POST /aliases", lambda: vgs.aliases.create([CARD])),
+            ("empty_body", "POST /aliases", lambda: vgs.aliases.create([CARD])),
             ("html", "POST /aliases/delete", lambda: vgs.aliases.delete_many([survivor])),
         ]:
             scan.expect_fault_error(fake, fault, route, call)
+        fake.inject("wrong_type", route="POST /aliases")  # tolerant reading: a number where a string was, read as its text
+        scan.keep(vgs.aliases.create([CARD_2], format="FPE_SIX_T_FOUR"))
+        fake.clear_faults()
         scan.expect_error(lambda: vgs.aliases.create([CARD, 5]))  # type: ignore[list-item]
         scan.expect_error(lambda: vgs.aliases.reveal(CARD + ",x"))
         scan.expect_error(lambda: vgs.aliases.tokenize(CARD))  # a bare string, not a list
@@ -261,13 +264,16 @@ def _apideck(scan: Scan) -> None:
             ("timeout", "POST /vault/sessions", lambda: apideck.sessions.create()),
             ("truncated_json", "GET /vault/connections/{unified_api}/{service_id}", lambda: apideck.connections.get("crm", "pipedrive")),
             (
-                "wrong_type",
+                "empty_body",
                 "PATCH /vault/connections/{unified_api}/{service_id}",
                 lambda: apideck.connections.update("crm", "pipedrive", settings={"api_key": SETTING_SECRET}),
             ),
             ("html", "POST /vault/sessions", lambda: apideck.sessions.create()),
         ]:
             scan.expect_fault_error(fake, fault, route, call)
+        fake.inject("wrong_type", route="PATCH /vault/connections/{unified_api}/{service_id}")  # tolerant reading: still read
+        scan.keep(apideck.connections.update("crm", "pipedrive", settings={"api_key": SETTING_SECRET}))
+        fake.clear_faults()
         scan.expect_error(lambda: apideck.connections.add("crm", "pipedrive", settings={"api_key": SETTING_SECRET, "bad": object()}))
         scan.expect_error(lambda: apideck.connections.import_("crm", "pipedrive", access_token=ACCESS_TOKEN, expires_in=-1))
 

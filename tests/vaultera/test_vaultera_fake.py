@@ -175,7 +175,7 @@ def test_master_key_is_not_listed(fake_vaultera: FakeVaultera) -> None:
     [
         ("POST", "/session_tokens", {"session_token": {"scope": "everything"}}),
         ("POST", "/api_keys", {"api_key": {"description": "x", "admin": True}}),
-        ("POST", "/cards", {"card": {"card_number": CARD, "expiration_month": "12"}}),
+        ("POST", "/cards", {"card": {"card_number": CARD, "expiration_month": "12", "expiration_year": "2030", "cvv": "737"}}),
         ("POST", "/cards/abc/send?method=post&url=http://plain.test/", None),
         ("POST", "/capture?method=trace&url=https://x.test/&profile=channex", None),
         ("GET", "/api_keys/not-a-uuid", None),
@@ -188,6 +188,16 @@ def test_requests_against_the_spec_are_refused(fake_vaultera: FakeVaultera, meth
     error = answer.json()["errors"]
     assert error["code"] == "validation_error" and error["details"]["request"]
     assert fake_vaultera.forwarded == []
+
+
+def test_a_card_without_its_number_month_or_year_is_refused_by_the_fake_not_the_spec(fake_vaultera: FakeVaultera) -> None:
+    """The docs mark no card field required (so neither does the spec), but a card cannot be stored without them."""
+    with raw(fake_vaultera) as http:
+        answer = http.post("/cards", json={"card": {"card_number": CARD, "expiration_month": "12"}})
+        empty = http.post("/cards", json={"card": {}})
+    assert answer.status_code == 422 and answer.json()["errors"]["details"] == {"expiration_year": ["is invalid"]}
+    assert empty.status_code == 422 and set(empty.json()["errors"]["details"]) == {"card_number", "expiration_month", "expiration_year"}
+    assert fake_vaultera.violations == []
 
 
 def test_text_errors(fake_vaultera: FakeVaultera) -> None:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal, Unpack, get_args
+from typing import Any, Literal, TypeVar, Unpack, get_args
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -33,8 +33,9 @@ from ._core.auth import QueryAuth
 from ._core.client import Async as _Async
 from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
 from ._core.config import ClientOptions, required
-from ._core.failures import ErrorBody
+from ._core.failures import ErrorBody, unreadable
 from ._core.ops import operation
+from ._core.reading import MissingFieldError, Reader, no_raw
 from ._core.runtime import Plan
 from .errors import InvalidRequestError
 
@@ -71,6 +72,7 @@ TOKENS_HEADER = "X-PCI-VAULTERA-TOKENS"
 """The response header in which Vaultera lists the card tokens of a `capture`, one per booking."""
 DEFAULT_BASE_URL = "https://pci.vaultera.co/api/v1"
 _NAME = "vaultera"
+T = TypeVar("T")
 _MAX_TEXT_ERROR = 200
 _CARD_TOKEN = re.compile(r"^[0-9a-f]{32}$")
 _BODY_TOKEN_KEYS = frozenset({"token", "card_token"})
@@ -128,7 +130,7 @@ try:
         SessionTokenCreateParams,
         SessionTokenCreateRequest,
     )
-    from polyvault_vaultera_client.types import UNSET, Unset
+    from polyvault_vaultera_client.types import UNSET
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
 
@@ -155,9 +157,11 @@ class ApiKey:
     api_key: str = field(repr=False)
     masked: str
     description: str | None
-    status: str
-    created_at: datetime
+    status: str | None
+    created_at: datetime | None
     revoked_at: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this key was read from (its `attributes` hold the key)."""
 
     @property
     def active(self) -> bool:
@@ -179,6 +183,8 @@ class SessionToken:
     id: str
     scope: str
     session_token: str = field(repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this token was read from (it holds the token)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +208,8 @@ class Card:
     expiration_year: str | None = None
     cardholder_name: str | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this card was read from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,17 +246,12 @@ class CaptureResult:
         return self.response.json()
 
 
-# --- conversions ---------------------------------------------------------------------------------
+# --- reading responses (tolerant: see polyvault._core.reading) ---------------------------------------
+# Needed: an API key's id and key, a session token's id and token, a card's token. Anything else that
+# cannot be read is None, with a DEBUG line on `polyvault.vaultera`.
 
-
-def _text(value: Any, name: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} is {type(value).__name__}, not a string")
-    return value
-
-
-def _optional_text(value: Any, name: str) -> str | None:
-    return None if value is None or isinstance(value, Unset) else _text(value, name)
+_READ = Reader(_NAME)
+_CARD_FIELDS = frozenset({"card_token", "card_number", "card_type", "cardholder_name", "expiration_month", "expiration_year"})
 
 
 def _mask_key(key: str) -> str:
@@ -257,41 +260,58 @@ def _mask_key(key: str) -> str:
     return "..." + key[-6:] if len(key) >= 12 else "..."
 
 
+def _data(body: Any) -> dict[str, Any]:
+    """The `data` object of an envelope `{"data": {...}}`."""
+    return _READ.need_mapping(_READ.need_mapping(body, "body").get("data"), "data")
+
+
+def _attributes(data: dict[str, Any], label: str) -> dict[str, Any]:
+    return _READ.need_mapping(data.get("attributes"), f"{label}.attributes")
+
+
 def _api_key(data: Any) -> ApiKey:
-    attributes = data.attributes
-    created = attributes.created_at
-    revoked = None if isinstance(attributes.revoked_at, Unset) else attributes.revoked_at
-    if not isinstance(created, datetime) or (revoked is not None and not isinstance(revoked, datetime)):
-        raise TypeError("created_at/revoked_at are not date-times")
-    if not isinstance(data.id, uuid.UUID):
-        raise TypeError("id is not a UUID")
-    key = _text(attributes.api_key, "api_key")
+    data = _READ.need_mapping(data, "api_key")
+    attributes = _attributes(data, "api_key")
+    text_id = _READ.need_text(data.get("id"), "api_key.id")
+    try:
+        key_id = uuid.UUID(text_id)
+    except ValueError:
+        raise MissingFieldError("api_key.id", "a UUID", text_id) from None
+    key = _READ.need_text(attributes.get("api_key"), "api_key.attributes.api_key")
     return ApiKey(
-        id=data.id,
+        id=key_id,
         api_key=key,
         masked=_mask_key(key),
-        description=_optional_text(attributes.description, "description"),
-        status=_text(attributes.status, "status"),
-        created_at=created,
-        revoked_at=revoked,
+        description=_READ.text(attributes.get("description"), "api_key.attributes.description"),
+        status=_READ.text(attributes.get("status"), "api_key.attributes.status"),
+        created_at=_READ.when(attributes.get("created_at"), "api_key.attributes.created_at"),
+        revoked_at=_READ.when(attributes.get("revoked_at"), "api_key.attributes.revoked_at"),
+        raw=MappingProxyType(data),
     )
 
 
-def _api_key_list(parsed: Any) -> list[ApiKey]:
-    return [_api_key(item) for item in parsed.data]
+def _api_key_list(body: Any) -> list[ApiKey]:
+    return [_api_key(item) for item in _READ.need_array(_READ.need_mapping(body, "body").get("data"), "data")]
 
 
-def _api_key_single(parsed: Any) -> ApiKey:
-    return _api_key(parsed.data)
+def _api_key_single(body: Any) -> ApiKey:
+    return _api_key(_data(body))
 
 
-def _session_token(parsed: Any) -> SessionToken:
-    data = parsed.data
-    return SessionToken(
-        id=_text(data.id, "id"),
-        scope=_text(data.attributes.scope, "scope"),
-        session_token=_text(data.attributes.session_token, "session_token"),
-    )
+def _session_token(scope: str) -> Callable[[Any], SessionToken]:
+    """Converter for a session token answer; its scope is the one asked for when the answer does not say."""
+
+    def convert(body: Any) -> SessionToken:
+        data = _data(body)
+        attributes = _attributes(data, "session_token")
+        return SessionToken(
+            id=_READ.need_text(data.get("id"), "session_token.id"),
+            scope=_READ.text(attributes.get("scope"), "session_token.attributes.scope") or scope,
+            session_token=_READ.need_text(attributes.get("session_token"), "session_token.attributes.session_token"),
+            raw=MappingProxyType(data),
+        )
+
+    return convert
 
 
 def _masked_number(value: str | None) -> str | None:
@@ -304,16 +324,18 @@ def _masked_number(value: str | None) -> str | None:
     return value
 
 
-def _card(parsed: Any) -> Card:
-    attributes = parsed.data.attributes
+def _card(body: Any) -> Card:
+    data = _data(body)
+    attributes = _attributes(data, "card")
     return Card(
-        card_token=_text(attributes.card_token, "card_token"),
-        card_number=_masked_number(_optional_text(attributes.card_number, "card_number")),
-        card_type=_optional_text(attributes.card_type, "card_type"),
-        expiration_month=_optional_text(attributes.expiration_month, "expiration_month"),
-        expiration_year=_optional_text(attributes.expiration_year, "expiration_year"),
-        cardholder_name=_optional_text(attributes.cardholder_name, "cardholder_name"),
-        extra=MappingProxyType(dict(attributes.additional_properties)),
+        card_token=_READ.need_text(attributes.get("card_token"), "card.attributes.card_token"),
+        card_number=_masked_number(_READ.text(attributes.get("card_number"), "card.attributes.card_number")),
+        card_type=_READ.text(attributes.get("card_type"), "card.attributes.card_type"),
+        expiration_month=_READ.text(attributes.get("expiration_month"), "card.attributes.expiration_month"),
+        expiration_year=_READ.text(attributes.get("expiration_year"), "card.attributes.expiration_year"),
+        cardholder_name=_READ.text(attributes.get("cardholder_name"), "card.attributes.cardholder_name"),
+        extra=MappingProxyType({key: value for key, value in attributes.items() if key not in _CARD_FIELDS}),
+        raw=MappingProxyType(data),
     )
 
 
@@ -489,7 +511,7 @@ class ApiKeys(Resource[M]):
         Raises:
             AuthenticationError: The client's API key was refused (or revoked).
         """
-        return (yield from self._client._call("api_keys.list_api_keys", convert=_api_key_list))
+        return (yield from self._client._call("api_keys.list_api_keys", convert=_api_key_list, json_status=200))
 
     @operation
     def create(self, description: str | None = None) -> Plan[ApiKey]:
@@ -504,7 +526,11 @@ class ApiKeys(Resource[M]):
             The new key, `api_key` in full: store it now (its repr shows only `masked`).
         """
         params = ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
-        return (yield from self._client._call("api_keys.create_api_key", body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single))
+        return (
+            yield from self._client._call(
+                "api_keys.create_api_key", body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single, json_status=200
+            )
+        )
 
     @operation
     def get(self, key_id: str | uuid.UUID) -> Plan[ApiKey]:
@@ -520,7 +546,7 @@ class ApiKeys(Resource[M]):
             InvalidRequestError: `key_id` is not a UUID (nothing is sent).
             NotFoundError: No such key.
         """
-        return (yield from self._client._call("api_keys.get_api_key", id=_key_id(key_id), convert=_api_key_single))
+        return (yield from self._client._call("api_keys.get_api_key", id=_key_id(key_id), convert=_api_key_single, json_status=200))
 
     @operation
     def revoke(self, key_id: str | uuid.UUID) -> Plan[None]:
@@ -552,8 +578,20 @@ class SessionTokens(Resource[M]):
         Raises:
             InvalidRequestError: `scope` is not one of the three (nothing is sent).
         """
-        body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=checks.choice(scope, SESSION_SCOPES, "scope", _NAME)))
-        return (yield from self._client._call("session_tokens.create_session_token", body=body, convert=_session_token))
+        chosen = checks.choice(scope, SESSION_SCOPES, "scope", _NAME)
+        body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=chosen))
+        # Its success status is not documented (any 2xx), so the body is read here rather than by `_call`.
+        kwargs = _PROFILE.endpoint("session_tokens.create_session_token")._get_kwargs(body=body)
+        response = yield from self._client._exchange(kwargs)
+        return _read_json(response, _session_token(chosen))
+
+
+def _read_json(response: httpx.Response, convert: Callable[[Any], T]) -> T:
+    """`convert` applied to a success answer's JSON; an answer it cannot read is an `UnexpectedResponseError`."""
+    try:
+        return convert(response.json())
+    except Exception as exc:  # noqa: BLE001 - any failure to read means the body is not what the spec says
+        raise unreadable(_NAME, response, exc) from None
 
 
 class Cards(Resource[M]):
@@ -602,7 +640,11 @@ class Cards(Resource[M]):
             service_code=_unset(code),
         )
         secrets = [value for value in (number, card_number, code) if value]
-        return (yield from self._client._call("cards.store_card", body=CardStoreRequest(card=card), convert=_card, secrets=secrets))
+        return (
+            yield from self._client._call(
+                "cards.store_card", body=CardStoreRequest(card=card), convert=_card, secrets=secrets, json_status=200
+            )
+        )
 
     @operation
     def delete(self, card_token: str) -> Plan[None]:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, Unpack
 
 import httpx
@@ -29,6 +30,7 @@ from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLif
 from ._core.config import ClientOptions, required, setting
 from ._core.failures import ErrorBody
 from ._core.ops import operation
+from ._core.reading import Reader, no_raw
 from ._core.runtime import Plan
 from .errors import InvalidRequestError
 
@@ -51,9 +53,13 @@ def _parse_error(body: Any) -> ErrorBody | None:
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error)
 try:
     from polyvault_vaultpam_client import Client as RawClient
-    from polyvault_vaultpam_client.models import LoginRequest, LoginResponse
+    from polyvault_vaultpam_client.models import LoginRequest
 except ModuleNotFoundError as _missing:
     raise missing_extra(_PROFILE, _missing) from None
+
+# Responses are read from the decoded JSON by the tolerant-reading rule (polyvault._core.reading): only
+# `active_org_id` (org discovery needs it) and each safe's `id` are needed.
+_READ = Reader(_NAME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +67,15 @@ class Membership:
     """The user's role in one organization.
 
     Attributes:
-        org_id: The organization's id (send it as `org_id=` to list that organization's safes).
+        org_id: The organization's id (send it as `org_id=` to list that organization's safes), or
+            None when the vault did not say.
         role: The user's role there (for example `admin`), or None when the vault did not say.
     """
 
-    org_id: str
+    org_id: str | None
     role: str | None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this membership was read from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +90,8 @@ class Memberships:
 
     active_org_id: str
     memberships: tuple[Membership, ...]
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +107,8 @@ class Safe:
     id: str
     name: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this safe was read from."""
 
 
 # --- authentication ----------------------------------------------------------------------------
@@ -134,19 +147,26 @@ class _SessionAuth(HostBoundAuth):
         return httpx.Request(kwargs["method"].upper(), self._url, json=kwargs["json"], headers=kwargs["headers"], extensions=extensions)
 
     def _adopt(self, response: httpx.Response) -> str | None:
-        """Keep the token of a successful login; None if the login failed (its response then stands)."""
+        """Keep the token of a successful login; None if the login failed (its response then stands).
+
+        The token is sent exactly as issued, so only a non-empty string is one (the auth flow makes no
+        request error of its own: a number here is no session, and the call fails). A lifetime that
+        cannot be read (tolerant reading) leaves the token good for this request only.
+        """
         if response.status_code != 200:
             return None
         try:
-            parsed = LoginResponse.from_dict(response.json())
-        except (ValueError, KeyError, TypeError, AttributeError):
+            body = response.json()
+        except ValueError:
             return None
-        token, lifetime = parsed.access_token, parsed.expires_in
-        # Wrong-typed fields make no session (no coercion: `str(12345)` is not a token the vault issued).
-        if not isinstance(token, str) or not token or isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)):
+        token = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token:
             return None
-        if not 0 < lifetime < float("inf"):
-            return None
+        lifetime = _READ.number(body.get("expires_in"), "login.expires_in")
+        if lifetime is None or not 0 < lifetime < float("inf"):
+            if lifetime is not None:
+                _READ.unreadable("login.expires_in", "a positive number of seconds", lifetime, "0 (the token serves this request only)")
+            lifetime = 0.0
         self._token = token
         self._issued = (*self._issued[-(_KEEP_ISSUED - 1) :], token)
         self._good_until = time.monotonic() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
@@ -234,22 +254,22 @@ class _SessionAuth(HostBoundAuth):
 # --- resources -----------------------------------------------------------------------------------
 
 
-def _memberships(parsed: Any) -> Memberships:
-    if not isinstance(parsed.active_org_id, str):
-        raise TypeError("active_org_id is not a string")
+def _memberships(body: Any) -> Memberships:
+    data = _READ.need_mapping(body, "body")
     return Memberships(
-        active_org_id=parsed.active_org_id,
-        memberships=tuple(Membership(str(item.org_id), item.role if isinstance(item.role, str) else None) for item in parsed.memberships),
+        active_org_id=_READ.need_text(data.get("active_org_id"), "active_org_id"),
+        memberships=tuple(
+            _READ.record(Membership, item, "memberships[]") for item in _READ.objects(data.get("memberships"), "memberships")
+        ),
+        raw=MappingProxyType(data),
     )
 
 
-def _safes(parsed: Any) -> list[Safe]:
-    safes = []
-    for item in parsed:
-        if not isinstance(item.id, str):
-            raise TypeError("safe id is not a string")
-        safes.append(Safe(id=item.id, name=item.name if isinstance(item.name, str) else None, extra=dict(item.additional_properties)))
-    return safes
+def _safes(body: Any) -> list[Safe]:
+    return [
+        _READ.record(Safe, item, "safe", extra={key: value for key, value in item.items() if key not in ("id", "name")})
+        for item in (_READ.need_mapping(item, "safes[]") for item in _READ.need_array(body, "safes"))
+    ]
 
 
 class Safes(Resource[M]):
@@ -272,7 +292,7 @@ class Safes(Resource[M]):
         """
         client: _VaultPAMClient[M] = self._client  # type: ignore[assignment]
         org_id = yield from client._org_id()
-        return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes))
+        return (yield from client._call("safes.list_safes", x_active_org_id=org_id, convert=_safes, json_status=200))
 
 
 class _VaultPAMClient(BaseClient[M]):
@@ -358,12 +378,12 @@ class _VaultPAMClient(BaseClient[M]):
         Raises:
             AuthenticationError: The credentials were refused.
         """
-        return (yield from self._call("org.list_memberships", convert=_memberships))
+        return (yield from self._call("org.list_memberships", convert=_memberships, json_status=200))
 
     def _org_id(self) -> Plan[str]:
         known = self._org["id"]
         if known is None:
-            known = (yield from self._call("org.list_memberships", convert=_memberships)).active_org_id
+            known = (yield from self._call("org.list_memberships", convert=_memberships, json_status=200)).active_org_id
             self._org["id"] = known
         return known
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, Literal, Unpack, get_args
 
 from ._core import checks
@@ -28,6 +29,7 @@ from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLif
 from ._core.config import ClientOptions, required
 from ._core.failures import ErrorBody
 from ._core.ops import operation
+from ._core.reading import MissingFieldError, Reader, no_raw
 from ._core.runtime import Plan
 from .errors import InvalidRequestError
 
@@ -99,59 +101,84 @@ class Alias:
 
     alias: str
     format: str | None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this alias was read from."""
 
 
 @dataclass(frozen=True, slots=True)
 class AliasRecord:
-    """A stored value with its aliases. `value` is the secret: it never appears in repr."""
+    """A stored value with its aliases. `value` is the secret: it never appears in repr, nor does `raw`.
 
-    value: str = field(repr=False)
+    `value` is None only when a `reference` answer left it out (a reveal without it fails; a
+    create's record carries the value sent).
+    """
+
+    value: str | None = field(repr=False)
     aliases: tuple[Alias, ...]
     classifiers: tuple[str, ...] = ()
     created_at: datetime | None = None
     storage: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
+    """The JSON object this record was read from (it holds the value)."""
 
     def alias_for(self, format: str) -> str | None:
         """The alias of this value in `format`, if it has one."""
         return next((alias.alias for alias in self.aliases if alias.format == format), None)
 
 
-def _text(value: Any, name: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} is {type(value).__name__}, not a string")
-    return value
+# --- reading responses (tolerant: see polyvault._core.reading) -----------------------------------
+
+_READ = Reader(_NAME)
 
 
-def _record(data: Any) -> AliasRecord:
-    """A `RevealedData` body (decoded JSON) as an `AliasRecord`, checking the types our spec promises.
+def _alias(item: dict[str, Any]) -> Alias | None:
+    """One `AliasDto`; the alias is under `alias` (or, as in VGS's own reveal examples, under `value`)."""
+    alias = _READ.text(item.get("alias"), "aliases[].alias")
+    if alias is None and "value" in item:
+        alias = _READ.text(item["value"], "aliases[].value")
+    if alias is None:
+        _READ.unreadable("aliases[].alias", "a string", item.get("alias"), "nothing (the alias is left out)")
+        return None
+    return Alias(alias, _READ.text(item.get("format"), "aliases[].format"), raw=MappingProxyType(item))
 
+
+def _record(data: Any, *, sent: str | None = None, need_value: bool = True) -> AliasRecord:
+    """A `RevealedData` object as an `AliasRecord`, read from the decoded JSON.
+
+    The revealed value is needed (`need_value`); a create's record falls back to the value `sent`.
     Built straight from the JSON (not through the generated model): reveal and create are the hot
-    paths, and the generated model would only be converted again.
+    paths, and the generated model would refuse a whole answer for one odd field.
     """
-    created = data.get("created_at")
-    if created is not None:
-        created = datetime.fromisoformat(_text(created, "created_at"))
-    storage = data.get("storage")
+    data = _READ.need_mapping(data, "data[]")
+    value = data.get("value")
+    if need_value:
+        value = _READ.need_text(value, "data[].value")
+    else:
+        value = _READ.text(value, "data[].value")
+        if value is None and sent is not None:
+            value = sent
+    aliases = (_alias(item) for item in _READ.objects(data.get("aliases"), "data[].aliases"))
     return AliasRecord(
-        value=_text(data["value"], "value"),
-        aliases=tuple(Alias(_text(item["alias"], "alias"), _optional_text(item.get("format"), "format")) for item in data["aliases"]),
-        classifiers=tuple(_text(item, "classifier") for item in data.get("classifiers") or ()),
-        created_at=created,
-        storage=_optional_text(storage, "storage"),
+        value=value,
+        aliases=tuple(alias for alias in aliases if alias is not None),
+        classifiers=_READ.texts(data.get("classifiers"), "data[].classifiers"),
+        created_at=_READ.when(data.get("created_at"), "data[].created_at"),
+        storage=_READ.text(data.get("storage"), "data[].storage"),
+        raw=MappingProxyType(data),
     )
 
 
-def _optional_text(value: Any, name: str) -> str | None:
-    return None if value is None else _text(value, name)
-
-
-def _records(expected: int) -> Callable[[Any], list[AliasRecord]]:
-    """Converter for a create response (`{"data": [RevealedData]}`): one record per item sent, in order."""
+def _records(sent: Sequence[str | None]) -> Callable[[Any], list[AliasRecord]]:
+    """Converter for a create response (`{"data": [RevealedData]}`): one record per item `sent`, in order,
+    each with at least one alias (the call's point)."""
 
     def convert(body: Any) -> list[AliasRecord]:
-        records = [_record(item) for item in body["data"]]
-        if len(records) != expected:
-            raise ValueError(f"{len(records)} records for {expected} items")
+        items = _READ.need_array(_READ.need_mapping(body, "body").get("data"), "data")
+        if len(items) != len(sent):
+            raise MissingFieldError("data", f"one record per item sent ({len(sent)})", items)
+        records = [_record(item, sent=value, need_value=False) for item, value in zip(items, sent, strict=True)]
+        if any(not record.aliases for record in records):
+            raise MissingFieldError("data[].aliases", "an alias")
         return records
 
     return convert
@@ -208,9 +235,7 @@ class Aliases(Resource[M]):
             )
             _check_payload(part, tags, body)
             return (
-                yield from self._client._call(
-                    "aliases.create_aliases", body=body, convert=_records(len(part)), json_status=201, secrets=part
-                )
+                yield from self._client._call("aliases.create_aliases", body=body, convert=_records(part), json_status=201, secrets=part)
             )
 
         return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
@@ -224,7 +249,7 @@ class Aliases(Resource[M]):
             storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
         records = yield from self._client._call(
-            "aliases.create_aliases", body=CreateAliasesRequest(data=[item]), convert=_records(1), json_status=201
+            "aliases.create_aliases", body=CreateAliasesRequest(data=[item]), convert=_records([None]), json_status=201
         )
         return records[0]
 
@@ -300,14 +325,16 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
 
 def _single_record(body: Any) -> AliasRecord:
     """A reveal response: `{"data": [RevealedData]}`, exactly one."""
-    if len(body["data"]) != 1:
+    items = _READ.need_array(_READ.need_mapping(body, "body").get("data"), "data")
+    if len(items) != 1:
         raise ValueError("reveal answered with other than one record")
-    return _record(body["data"][0])
+    return _record(items[0])
 
 
 def _record_map(body: Any) -> dict[str, AliasRecord]:
     """A reveal-many response: `{"data": {alias: RevealedData}}`."""
-    return {_text(alias, "alias"): _record(data) for alias, data in body["data"].items()}
+    found = _READ.need_mapping(_READ.need_mapping(body, "body").get("data"), "data")
+    return {alias: _record(data) for alias, data in found.items()}
 
 
 def _check_payload(values: Sequence[str], tags: Sequence[str], body: Any) -> None:

@@ -26,6 +26,7 @@ from ..errors import (
 )
 from .observe import request_id
 from .ratelimit import retry_after
+from .reading import MissingFieldError
 from .redact import redact
 from .retry import is_pre_send
 
@@ -126,10 +127,10 @@ def transport_error(vault: str, error: httpx.TransportError, request: httpx.Requ
 
 
 def unreadable(vault: str, response: httpx.Response, error: Exception) -> UnexpectedResponseError:
-    """The error for a success response whose body does not match our spec."""
+    """The error for a success response whose body does not match our spec (a `MissingFieldError` names the field)."""
+    reason = str(error) if isinstance(error, MissingFieldError) else type(error).__name__
     return UnexpectedResponseError(
-        f"{_where(response.request)} answered {response.status_code} with a body that does not match the {vault} spec "
-        f"({type(error).__name__})",
+        f"{_where(response.request)} answered {response.status_code} with a body that does not match the {vault} spec ({reason})",
         vault=vault,
         status_code=response.status_code,
         response=response,

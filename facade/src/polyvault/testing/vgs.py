@@ -226,7 +226,7 @@ class FakeVGS(FakeVault[VGS, AsyncVGS]):
         storage = body.get("storage", "PERSISTENT")
         found = [self._find(alias, storage) for alias in body["data"]]
         if any(stored is None for stored in found):
-            return self.error(404, "Alias not found")
+            return httpx.Response(404)  # the vendor documents this 404 without a body
         for stored in found:
             if stored is not None:
                 self._drop(stored)

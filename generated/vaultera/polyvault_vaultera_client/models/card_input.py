@@ -12,19 +12,20 @@ T = TypeVar("T", bound="CardInput")
 
 @_attrs_define
 class CardInput:
-    """
+    """The card to store (the docs show six fields and mark none of them required).
+
     Attributes:
-        card_number (str): Full card number (PAN), digits only.
-        expiration_month (str): Two-digit month, e.g. "12".
-        expiration_year (str): Four-digit year, e.g. "2021".
+        card_number (str | Unset): Full card number (PAN), digits only.
+        expiration_month (str | Unset): Two-digit month, e.g. "12".
+        expiration_year (str | Unset): Four-digit year, e.g. "2021".
         card_type (str | Unset): Card brand, e.g. visa.
         cardholder_name (str | Unset):
         service_code (str | Unset): The card's security code (CVV/CVC).
     """
 
-    card_number: str
-    expiration_month: str
-    expiration_year: str
+    card_number: str | Unset = UNSET
+    expiration_month: str | Unset = UNSET
+    expiration_year: str | Unset = UNSET
     card_type: str | Unset = UNSET
     cardholder_name: str | Unset = UNSET
     service_code: str | Unset = UNSET
@@ -44,13 +45,13 @@ class CardInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "card_number": card_number,
-                "expiration_month": expiration_month,
-                "expiration_year": expiration_year,
-            }
-        )
+        field_dict.update({})
+        if card_number is not UNSET:
+            field_dict["card_number"] = card_number
+        if expiration_month is not UNSET:
+            field_dict["expiration_month"] = expiration_month
+        if expiration_year is not UNSET:
+            field_dict["expiration_year"] = expiration_year
         if card_type is not UNSET:
             field_dict["card_type"] = card_type
         if cardholder_name is not UNSET:
@@ -63,11 +64,11 @@ class CardInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        card_number = d.pop("card_number")
+        card_number = d.pop("card_number", UNSET)
 
-        expiration_month = d.pop("expiration_month")
+        expiration_month = d.pop("expiration_month", UNSET)
 
-        expiration_year = d.pop("expiration_year")
+        expiration_year = d.pop("expiration_year", UNSET)
 
         card_type = d.pop("card_type", UNSET)
 

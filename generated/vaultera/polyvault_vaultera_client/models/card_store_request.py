@@ -16,7 +16,7 @@ T = TypeVar("T", bound="CardStoreRequest")
 class CardStoreRequest:
     """
     Attributes:
-        card (CardInput):
+        card (CardInput): The card to store (the docs show six fields and mark none of them required).
     """
 
     card: CardInput

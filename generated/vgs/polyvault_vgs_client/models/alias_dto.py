@@ -13,18 +13,18 @@ T = TypeVar("T", bound="AliasDto")
 
 @_attrs_define
 class AliasDto:
-    """One alias of a value. The vendor's reveal examples show the alias under a `value` key;
-    real responses (and VGS's own clients and tests) use `alias`, as here.
+    """One alias of a value. Real responses (and VGS's own clients and tests) put it under `alias`; the vendor's reveal
+    examples show it under `value`. Nothing is required, as in the vendor schema, so both shapes parse.
 
         Attributes:
-            alias (str): The opaque alias that stands in for the value.
+            alias (str | Unset): The opaque alias that stands in for the value.
             format_ (None | str | Unset): The alias's format. Known values: UUID, RAW_UUID, NUM_LENGTH_PRESERVING,
                 GENERIC_T_FOUR, FPE_ACC_NUM_T_FOUR, FPE_ALPHANUMERIC_ACC_NUM_T_FOUR, FPE_SIX_T_FOUR,
                 FPE_T_FOUR, PFPT, NON_LUHN_FPE_ALPHANUMERIC, FPE_SSN_T_FOUR, ALPHANUMERIC_SIX_T_FOUR,
                 VGS_FIXED_LEN_GENERIC, and, on read only, CUSTOM and JS. Other values may appear.
     """
 
-    alias: str
+    alias: str | Unset = UNSET
     format_: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -39,11 +39,9 @@ class AliasDto:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "alias": alias,
-            }
-        )
+        field_dict.update({})
+        if alias is not UNSET:
+            field_dict["alias"] = alias
         if format_ is not UNSET:
             field_dict["format"] = format_
 
@@ -52,7 +50,7 @@ class AliasDto:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        alias = d.pop("alias")
+        alias = d.pop("alias", UNSET)
 
         def _parse_format_(data: object) -> None | str | Unset:
             if data is None:

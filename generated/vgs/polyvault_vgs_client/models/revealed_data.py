@@ -18,19 +18,20 @@ T = TypeVar("T", bound="RevealedData")
 
 @_attrs_define
 class RevealedData:
-    """A stored value with its metadata and all of its aliases.
+    """A stored value with its metadata and all of its aliases (the vendor requires none of them).
 
     Attributes:
-        value (str): The stored (decrypted) value.
-        aliases (list[AliasDto]): Every alias of the value, one per format.
+        value (str | Unset): The stored (decrypted) value. The vendor's own example shows it as a JSON number
+            (`122105155`); polyvault reads such a number as its decimal text.
+        aliases (list[AliasDto] | Unset): Every alias of the value, one per format.
         classifiers (list[str] | Unset): Tags the value is classified with (empty for VOLATILE storage).
         created_at (datetime.datetime | None | Unset): When the value was stored, in UTC (1970-01-01T00:00:00Z for
             VOLATILE storage).
         storage (str | Unset): Where the value is kept. Known values: PERSISTENT, VOLATILE. Other values may appear.
     """
 
-    value: str
-    aliases: list[AliasDto]
+    value: str | Unset = UNSET
+    aliases: list[AliasDto] | Unset = UNSET
     classifiers: list[str] | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     storage: str | Unset = UNSET
@@ -39,10 +40,12 @@ class RevealedData:
     def to_dict(self) -> dict[str, Any]:
         value = self.value
 
-        aliases = []
-        for aliases_item_data in self.aliases:
-            aliases_item = aliases_item_data.to_dict()
-            aliases.append(aliases_item)
+        aliases: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.aliases, Unset):
+            aliases = []
+            for aliases_item_data in self.aliases:
+                aliases_item = aliases_item_data.to_dict()
+                aliases.append(aliases_item)
 
         classifiers: list[str] | Unset = UNSET
         if not isinstance(self.classifiers, Unset):
@@ -60,12 +63,11 @@ class RevealedData:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-                "aliases": aliases,
-            }
-        )
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
+        if aliases is not UNSET:
+            field_dict["aliases"] = aliases
         if classifiers is not UNSET:
             field_dict["classifiers"] = classifiers
         if created_at is not UNSET:
@@ -80,14 +82,16 @@ class RevealedData:
         from ..models.alias_dto import AliasDto  # noqa: PLC0415
 
         d = dict(src_dict)
-        value = d.pop("value")
+        value = d.pop("value", UNSET)
 
-        aliases = []
-        _aliases = d.pop("aliases")
-        for aliases_item_data in _aliases:
-            aliases_item = AliasDto.from_dict(aliases_item_data)
+        _aliases = d.pop("aliases", UNSET)
+        aliases: list[AliasDto] | Unset = UNSET
+        if _aliases is not UNSET:
+            aliases = []
+            for aliases_item_data in _aliases:
+                aliases_item = AliasDto.from_dict(aliases_item_data)
 
-            aliases.append(aliases_item)
+                aliases.append(aliases_item)
 
         classifiers = cast(list[str], d.pop("classifiers", UNSET))
 

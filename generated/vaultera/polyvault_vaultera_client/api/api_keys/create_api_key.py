@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -7,7 +6,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_key_create_request import ApiKeyCreateRequest
 from ...models.api_key_envelope import ApiKeyEnvelope
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, http_status
 
 
 def _get_kwargs(
@@ -44,7 +43,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiKeyEnvelope | Error]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

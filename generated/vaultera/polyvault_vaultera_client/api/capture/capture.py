@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 
@@ -6,7 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.http_method import HttpMethod
-from ...types import UNSET, File, Response, Unset
+from ...types import UNSET, File, Response, Unset, http_status
 
 
 def _get_kwargs(
@@ -52,7 +51,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,0 +1,284 @@
+"""Tolerant reading, one rule for every vault's responses.
+
+A response field the facade cannot convert never fails the call:
+
+- the typed attribute gets the value coerced without loss (a JSON number where text is expected
+  becomes its decimal text: `122105155` -> `"122105155"`; a whole float where an integer is
+  expected becomes that integer; an ISO 8601 string where a date-time is expected becomes an aware
+  `datetime`), or else None (an empty tuple for a list);
+- the record keeps the JSON object it was read from (`.raw`, a read-only mapping, never in repr:
+  it may hold secrets);
+- a DEBUG line on the vault's logger (`polyvault.<vault>`) names the field and what was expected,
+  never its value.
+
+Only what a call cannot do without (ids, aliases, tokens, revealed values, cursors) fails it: the
+`need_*` readers raise `MissingFieldError`, which the pipeline reports as an `UnexpectedResponseError`
+naming the field (again never its value). Field names in messages are labels written in our code
+(`connection.created_at`), never keys taken from the response.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from types import MappingProxyType
+from typing import Any, TypeAlias, TypeVar
+
+R = TypeVar("R")
+
+NO_RAW: Mapping[str, Any] = MappingProxyType({})
+"""The `raw` of a record built by hand rather than read from a response."""
+
+
+def no_raw() -> Mapping[str, Any]:
+    """`NO_RAW`, as a dataclass `default_factory` (a mapping cannot be a field's plain default)."""
+    return NO_RAW
+
+
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,30})")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,30})(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?")
+_JSON_TYPES = {str: "string", bool: "boolean", int: "number", float: "number", dict: "object", list: "array", type(None): "null"}
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type (`"string"`, `"number"`, `"object"`...): safe to log, unlike the value."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+class MissingFieldError(ValueError):
+    """A field the call cannot do without is absent or cannot be converted (reported as an `UnexpectedResponseError`).
+
+    The message names the field and the JSON type found, never the value.
+    """
+
+    def __init__(self, label: str, expected: str, value: Any = None) -> None:
+        super().__init__(f"{label}: {expected} needed, found {_described(value)}")
+        self.label = label
+
+
+def _described(value: Any) -> str:
+    """What was found, by JSON type (and size, for a list), never by value."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    kind = json_type(value)
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+class Reader:
+    """Converts the fields of one vault's decoded JSON responses by the tolerant-reading rule.
+
+    One instance per vault (module-level); every method takes the field's value and its label (the
+    name a DEBUG line or an error gives it). `epoch_ms=True` reads a number where a date-time is
+    expected as Unix milliseconds (0 meaning "none"), as Apideck sends them.
+    """
+
+    def __init__(self, vault: str, *, epoch_ms: bool = False) -> None:
+        self.vault = vault
+        self.log = logging.getLogger(f"polyvault.{vault}")
+        self._epoch_ms = epoch_ms
+        self._fields: dict[tuple[type, str], _Fields] = {}
+
+    # --- what is logged -----------------------------------------------------------------------------
+
+    def unreadable(self, label: str, expected: str, value: Any, instead: str = "None") -> None:
+        """Log (DEBUG) that a field could not be read as `expected`: its label and JSON type, never its value."""
+        if self.log.isEnabledFor(logging.DEBUG):
+            self.log.debug(
+                "response field %s: expected %s, got a %s; read as %s (the record's .raw keeps the JSON)",
+                label,
+                expected,
+                json_type(value),
+                instead,
+            )
+
+    def _coerced(self, label: str, expected: str, value: Any) -> None:
+        if self.log.isEnabledFor(logging.DEBUG):
+            self.log.debug("response field %s: expected %s, got a %s; converted without loss", label, expected, json_type(value))
+
+    # --- plain values (None when absent, null or unconvertible) ------------------------------------
+
+    def text(self, value: Any, label: str) -> str | None:
+        """A string; a JSON number becomes its decimal text (`122105155` -> `"122105155"`, `1.5` -> `"1.5"`)."""
+        if type(value) is str:  # the common case first: records are read field by field, page by page
+            return value
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            self._coerced(label, "a string", value)
+            return str(value)
+        if isinstance(value, float) and math.isfinite(value):
+            self._coerced(label, "a string", value)
+            return repr(value)
+        self.unreadable(label, "a string", value)
+        return None
+
+    def flag(self, value: Any, label: str) -> bool | None:
+        """A boolean (nothing else is one: neither `1` nor `"true"`)."""
+        if type(value) is bool or value is None:
+            return value
+        self.unreadable(label, "a boolean", value)
+        return None
+
+    def integer(self, value: Any, label: str) -> int | None:
+        """An integer; also a whole float (`201.0`) or the decimal text of an integer (`"201"`)."""
+        if type(value) is int or value is None:
+            return value
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            self._coerced(label, "an integer", value)
+            return int(value)
+        if isinstance(value, str) and _INTEGER.fullmatch(value):
+            self._coerced(label, "an integer", value)
+            return int(value)
+        self.unreadable(label, "an integer", value)
+        return None
+
+    def number(self, value: Any, label: str) -> float | None:
+        """A finite number (whole numbers come back as int); also a number's decimal text (`"12.5"`)."""
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return int(value) if isinstance(value, float) and value.is_integer() else value
+        if isinstance(value, str) and _NUMBER.fullmatch(value):
+            parsed = float(value) if any(char in value for char in ".eE") else int(value)
+            if math.isfinite(parsed):
+                self._coerced(label, "a number", value)
+                return parsed
+        self.unreadable(label, "a number", value)
+        return None
+
+    def when(self, value: Any, label: str) -> datetime | None:
+        """An ISO 8601 date-time (naive ones are taken as UTC); with `epoch_ms`, also Unix milliseconds (0: none)."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                when = datetime.fromisoformat(value)
+            except ValueError:
+                self.unreadable(label, "an ISO 8601 date-time", value)
+                return None
+            return when if when.tzinfo else when.replace(tzinfo=UTC)
+        if self._epoch_ms and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not value:
+                return None
+            try:
+                return datetime.fromtimestamp(value / 1000, UTC)
+            except (OverflowError, OSError, ValueError):  # out of datetime's range, or NaN
+                self.unreadable(label, "Unix milliseconds within the datetime range", value)
+                return None
+        self.unreadable(label, "a date-time", value)
+        return None
+
+    def texts(self, value: Any, label: str) -> tuple[str, ...]:
+        """A list of strings; items that cannot be read are left out."""
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.unreadable(label, "a list", value, "()")
+            return ()
+        items = [self.text(item, label + "[]") for item in value]
+        return tuple(item for item in items if item is not None)
+
+    def mapping(self, value: Any, label: str) -> dict[str, Any] | None:
+        """A JSON object, or None."""
+        if value is None or isinstance(value, dict):
+            return value
+        self.unreadable(label, "an object", value)
+        return None
+
+    def array(self, value: Any, label: str) -> list[Any]:
+        """A JSON array (empty when absent or not an array)."""
+        if isinstance(value, list):
+            return value
+        if value is not None:
+            self.unreadable(label, "a list", value, "[]")
+        return []
+
+    def objects(self, value: Any, label: str) -> list[dict[str, Any]]:
+        """The JSON objects of an array of objects; other items are left out."""
+        items = []
+        for item in self.array(value, label):
+            if isinstance(item, dict):
+                items.append(item)
+            else:
+                self.unreadable(label + "[]", "an object", item, "nothing (left out)")
+        return items
+
+    # --- what the call cannot do without (MissingFieldError otherwise) ----------------------------------
+
+    def need_text(self, value: Any, label: str) -> str:
+        """A string the call needs (an id, alias, token, revealed value or cursor); a number's text is accepted."""
+        if type(value) is str:
+            return value
+        text = self.text(value, label)
+        if text is None:
+            raise MissingFieldError(label, "a string", value)
+        return text
+
+    def need_mapping(self, value: Any, label: str) -> dict[str, Any]:
+        """A JSON object the call needs (an envelope's `data`, a record to read)."""
+        if isinstance(value, dict):
+            return value
+        raise MissingFieldError(label, "an object", value)
+
+    def need_array(self, value: Any, label: str) -> list[Any]:
+        """A JSON array the call needs (a page's items)."""
+        if isinstance(value, list):
+            return value
+        raise MissingFieldError(label, "a list", value)
+
+    # --- records ------------------------------------------------------------------------------------
+
+    def record(self, cls: type[R], data: Mapping[str, Any], prefix: str, **given: Any) -> R:
+        """The dataclass record `cls` read from the JSON object `data`.
+
+        Each plain field (annotated `str`, `str | None`, `bool | None`, `int | None`,
+        `float | None`, `datetime | None` or `tuple[str, ...]`) not in `given` is the JSON field of
+        the same name, read by the reader its annotation names (`str` alone: needed). Every other
+        field must be given, except `raw`, which is `data` itself (read-only).
+        """
+        plain, others = self._plan(cls, prefix)
+        if "raw" in others and "raw" not in given:
+            given["raw"] = MappingProxyType(data)
+        if not others <= given.keys():
+            raise TypeError(f"{cls.__name__} needs {sorted(others - given.keys())}")  # a bug here, not in the response
+        get = data.get
+        for name, read, label in plain:
+            if name not in given:
+                given[name] = read(self, get(name), label)
+        return cls(**given)
+
+    def plain_names(self, cls: type) -> frozenset[str]:
+        """The names of a record's plain fields (those `record` reads by name)."""
+        return frozenset(name for name, _, _ in self._plan(cls, "")[0])
+
+    def _plan(self, cls: type, prefix: str) -> _Fields:
+        known = self._fields.get((cls, prefix))
+        if known is None:
+            fields = dataclasses.fields(cls)
+            plain = tuple(
+                (each.name, _PLAIN[each.type], f"{prefix}.{each.name}" if prefix else each.name)
+                for each in fields
+                if isinstance(each.type, str) and each.type in _PLAIN
+            )
+            known = self._fields[cls, prefix] = (plain, frozenset(each.name for each in fields) - {name for name, _, _ in plain})
+        return known
+
+
+_Read: TypeAlias = Callable[[Reader, Any, str], Any]
+_Fields: TypeAlias = tuple[tuple[tuple[str, _Read, str], ...], frozenset[str]]
+_PLAIN: dict[str, _Read] = {
+    "str": Reader.need_text,
+    "str | None": Reader.text,
+    "bool | None": Reader.flag,
+    "int | None": Reader.integer,
+    "float | None": Reader.number,
+    "datetime | None": Reader.when,
+    "tuple[str, ...]": Reader.texts,
+}
+"""How a record field is read, by its annotation (records use `from __future__ import annotations`)."""
