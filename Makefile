@@ -14,11 +14,13 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 setup: $(STAMP)
 
 # The venv is rebuilt from the pinned requirements whenever they (or a package definition) change.
-$(STAMP): requirements/dev.txt facade/pyproject.toml $(wildcard generated/*/pyproject.toml)
+# Editable installs of all six distributions: the four clients, polyvault (facade/) and
+# polyvault-testing (facade/polyvault-testing/, which adds the pytest11 entry point of the fakes).
+$(STAMP): requirements/dev.txt facade/pyproject.toml facade/polyvault-testing/pyproject.toml $(wildcard generated/*/pyproject.toml)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-		$(foreach pkg,$(wildcard generated/*/pyproject.toml),-e $(dir $(pkg))) -e facade
+		$(foreach pkg,$(wildcard generated/*/pyproject.toml),-e $(dir $(pkg))) -e facade -e facade/polyvault-testing
 	touch $@
 
 ## Lint the specs and regenerate generated/ from them (never edit generated/ by hand).
