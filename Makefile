@@ -9,7 +9,7 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test demo bench soak lock clean
+.PHONY: setup generate check lint typecheck test demo bench soak lock clean dists release
 
 setup: $(STAMP)
 
@@ -56,6 +56,16 @@ bench: setup
 ## The full-size soak: 10,000 values through FakeVGS with 20% of requests faulted.
 soak: setup
 	POLYVAULT_SOAK_SIZE=10000 $(PY) -m pytest -n 0 -p no:cacheprovider tests/reliability/test_soak.py -s
+
+## Build all six distributions into dist/ as an index serves them (sdist, then the wheel from it), checked.
+dists: setup
+	$(PY) scripts/build_dists.py
+
+## Release what changed since its last release tag: make release INDEX=<upload URL> [SIMPLE=<simple URL>]
+## (versions from the API gate, changelogs, commit, build, twine upload, tags; see scripts/release.py).
+release: setup
+	@test -n "$(INDEX)" || { echo "usage: make release INDEX=<upload URL> [SIMPLE=<simple index URL>] [DRY_RUN=1]" >&2; exit 2; }
+	$(PY) scripts/release.py --index "$(INDEX)" $(if $(SIMPLE),--simple-url "$(SIMPLE)") $(if $(DRY_RUN),--dry-run)
 
 ## Re-pin requirements/dev.txt from requirements/dev.in.
 lock:
