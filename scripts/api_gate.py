@@ -63,8 +63,8 @@ def _surface(module: Any) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
 
     def walk(obj: Any) -> None:
-        for name, member in obj.members.items():
-            if name.startswith("_"):
+        for member in obj.members.values():
+            if not member.is_public:  # private names, and imports not in __all__
                 continue
             found[member.path] = ()
             if member.is_alias:

@@ -42,21 +42,26 @@ def release(text: str, version: str, date: str, api_lines: list[str]) -> str:
     """`text` with the section of `version` written.
 
     `## Unreleased` becomes `## <version> — <date>`; a `## <version>` section already written by
-    hand is kept; otherwise a new section is added above the newest one. `api_lines` (what the API
-    gate found: breaking changes and additions) are appended to the section.
+    hand keeps its notes (and gets the date); otherwise a new section is added above the newest
+    one. `api_lines` (what the API gate found: breaking changes, additions) are appended to it.
     """
     heading = f"## {version} — {date}"
-    api = "".join(f"- {line}\n" for line in api_lines)
+    api = API_INTRO + "".join(f"- {line}\n" for line in api_lines) if api_lines else ""
     for name, start, end in _sections(text):
         if name in (UNRELEASED, version):
-            body = text[start:end].rstrip("\n").split("\n", 1)
-            title = heading if name == UNRELEASED else body[0]
-            notes = body[1].strip("\n") + "\n" if len(body) > 1 and body[1].strip() else ""
-            if api:
-                notes += ("\n" if notes else "") + API_INTRO + api
-            return text[:start] + f"{title}\n{notes or NO_API_CHANGE}\n" + text[end:].lstrip("\n")
+            first, _, body = text[start:end].rstrip("\n").partition("\n")
+            title = heading if name == UNRELEASED or first.strip() == f"## {version}" else first
+            notes = body.strip("\n") + "\n" if body.strip() else ""
+            notes += ("\n" if notes and api else "") + api
+            return _join(text[:start], f"{title}\n{notes or NO_API_CHANGE}", text[end:])
     sections = _sections(text)
-    at = sections[0][1] if sections else len(text.rstrip("\n")) + 1
-    notes = API_INTRO + api if api else NO_API_CHANGE
-    prefix = text[:at] if sections else text.rstrip("\n") + "\n\n"
-    return prefix + f"{heading}\n{notes}\n" + text[at:]
+    at = sections[0][1] if sections else len(text)
+    return _join(text[:at], f"{heading}\n{api or NO_API_CHANGE}", text[at:])
+
+
+def _join(before: str, section: str, after: str) -> str:
+    """Sections separated by one blank line, the file ending in one newline."""
+    parts = [before.rstrip("\n") + "\n\n" if before.strip() else "", section.rstrip("\n") + "\n"]
+    if after.strip():
+        parts.append("\n" + after.lstrip("\n"))
+    return "".join(parts)
