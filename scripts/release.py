@@ -3,7 +3,7 @@
 Usage: python scripts/release.py --index UPLOAD_URL [--simple-url URL] [--dry-run]
        make release INDEX=UPLOAD_URL
 
-1. Refuses a working tree with uncommitted or untracked files, and a tree `make check` fails.
+1. Refuses a working tree with uncommitted or untracked files.
 2. For each release unit (scripts/distributions.py: each client; polyvault with polyvault-testing)
    finds the last release tag; a unit whose shipped files changed since then, or that was never
    released, is released.
@@ -12,7 +12,8 @@ Usage: python scripts/release.py --index UPLOAD_URL [--simple-url URL] [--dry-ru
    patch; below 1.0 a breaking change bumps the minor). A version set by hand is kept if it is at
    least that. Refuses: a version below what the verdict needs, a breaking change without
    `### Breaking` notes, a version already tagged or already on the index, and a client version
-   that polyvault's extra would not install.
+   that polyvault's extra would not install. Runs `make check`'s checks on what it releases (the
+   specs lint, generated/ is what they produce, the API gate).
 4. Writes the versions and changelog entries, regenerates the changed clients, commits.
 5. Builds each distribution from a clean export of that commit (the sdist, then the wheel from the
    sdist) and checks them (scripts/build_dists.py).
@@ -29,8 +30,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,12 +41,17 @@ from pathlib import Path
 import changelog
 import check
 import generate
-from api_gate import Verdict, next_version, verdict
+import spec_lint
+from api_gate import Verdict, check_unit, next_version, verdict
 from build_dists import BIN, build_checked
 from distributions import FACADE, ROOT, Unit, changed_since, current_version, git, last_release, tag, units, write_version
+from manifest import load_manifest
 from package_index import simple_url_for, versions_on_index
 from packaging.requirements import Requirement
+from packaging.utils import parse_sdist_filename, parse_wheel_filename
 from packaging.version import Version
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # twine colours its messages even when told not to
 
 
 @dataclass(frozen=True)
@@ -98,8 +106,9 @@ def plan(simple_url: str) -> list[Planned]:
         notes = changelog.pending((ROOT / unit.changelog).read_text(), str(max(current, required))) or ""
         if found.level == "breaking" and changelog.BREAKING not in notes:
             raise refuse(
-                f"{unit.name} breaks its API since {last.version} ({'; '.join(found.breaks)}) and {unit.changelog} has no "
-                f"'{changelog.BREAKING}' notes under '## {changelog.UNRELEASED}' telling users what to change"
+                f"{unit.name} breaks its API since {last.version} ({'; '.join(found.breaks)}), so its next release is "
+                f"{max(current, required)}, and {unit.changelog} has no '{changelog.BREAKING}' notes under "
+                f"'## {changelog.UNRELEASED}' telling users what to change"
             )
         version = max(current, required) if current > last.version else required
         planned.append(Planned(unit, version, f"{last.version} -> {version} ({found.level})", found))
@@ -111,6 +120,23 @@ def plan(simple_url: str) -> list[Planned]:
             if item.version in versions_on_index(simple_url, distribution):
                 raise refuse(f"{distribution} {item.version} is already on {simple_url}")
     return planned
+
+
+def checked(selected: list[Unit]) -> list[str]:
+    """`make check` for the units about to be released: specs lint, generated/ up to date, the API gate."""
+    vaults = [unit.vault for unit in selected if unit.vault is not None]
+    keys = [vault.key for vault in vaults]
+    if keys and spec_lint.main(keys):
+        return ["the specs lint fails (see above)"]
+    problems = []
+    if vaults:
+        _, options = load_manifest()
+        with tempfile.TemporaryDirectory(prefix="polyvault-release-") as tmp:
+            generate.generate(vaults, options, Path(tmp))
+            ours = tuple(f"generated/{key}/" for key in keys)
+            found = check.compare(Path(tmp), ROOT / "generated")  # every vault; keep what concerns ours
+            problems += [problem for problem in found if problem.splitlines()[0].rsplit(": ", 1)[-1].startswith(ours)]
+    return problems + [problem for unit in selected for problem in check_unit(unit)]
 
 
 def apply(planned: list[Planned], today: str) -> None:
@@ -130,12 +156,33 @@ def apply(planned: list[Planned], today: str) -> None:
     git("commit", "--quiet", "-m", f"Release {summary}", "-m", "\n".join(f"- {item.unit.name}: {item.reason}" for item in planned))
 
 
-def upload(files: list[Path], index: str) -> None:
-    """Upload with twine (non-interactive: credentials come from the environment or keyring)."""
+def upload(files: list[Path], index: str, simple_url: str) -> None:
+    """Upload with twine (non-interactive: credentials come from the environment or keyring).
+
+    Raises:
+        SystemExit: the upload failed. If no file reached the index, the release commit is undone
+            (run the release again once the cause is fixed); otherwise the files that did are named.
+    """
     command = [str(BIN / "twine"), "upload", "--non-interactive", "--disable-progress-bar", "--repository-url", index, *map(str, files)]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"twine upload to {index} failed (nothing was tagged):\n{result.stdout}{result.stderr}")
+    if result.returncode == 0:
+        return
+    arrived = [path.name for path in files if _version_of(path) in versions_on_index(simple_url, _name_of(path))]
+    if not arrived:
+        git("reset", "--quiet", "--hard", "HEAD~1")
+        outcome = "nothing reached the index; the release commit is undone and nothing was tagged"
+    else:
+        outcome = f"these reached the index: {', '.join(arrived)}; nothing was tagged, the release commit is kept"
+    said = ANSI.sub("", result.stdout + result.stderr)
+    raise SystemExit(f"release failed: twine upload to {index} failed ({outcome}):\n{said}")
+
+
+def _name_of(path: Path) -> str:
+    return str(parse_wheel_filename(path.name)[0] if path.suffix == ".whl" else parse_sdist_filename(path.name)[0])
+
+
+def _version_of(path: Path) -> Version:
+    return parse_wheel_filename(path.name)[1] if path.suffix == ".whl" else parse_sdist_filename(path.name)[1]
 
 
 def main(argv: list[str]) -> int:
@@ -148,12 +195,13 @@ def main(argv: list[str]) -> int:
     simple_url = args.simple_url or simple_url_for(args.index)
 
     _clean_tree()
-    if check.main():
-        raise refuse("`make check` fails (see above)")
     planned = plan(simple_url)
     if not planned:
         print("release: nothing changed since the last releases")
         return 0
+    problems = checked([item.unit for item in planned])
+    if problems:
+        raise refuse("`make check` fails for what would be released:\n" + "\n".join(problems))
     for item in planned:
         print(f"release: {' + '.join(item.unit.distributions)} {item.version} ({item.reason})")
     if args.dry_run:
@@ -169,7 +217,7 @@ def main(argv: list[str]) -> int:
         git("reset", "--quiet", "--hard", "HEAD~1")  # the tree was clean before: undo the release commit
         raise
     print(f"release: built and checked {len(files)} files in {out.relative_to(ROOT)} (wheels built from their sdists)")
-    upload(files, args.index)
+    upload(files, args.index, simple_url)
     print(f"release: uploaded {', '.join(path.name for path in files)} to {args.index}")
     for item in planned:
         for distribution in item.unit.distributions:

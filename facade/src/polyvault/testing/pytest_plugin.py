@@ -29,10 +29,13 @@ def _missing(module: str, error: ModuleNotFoundError) -> str:
 
 
 def _fresh(module: str, name: str) -> Iterator[Any]:
+    missing: str | None = None
     try:
         fake = getattr(importlib.import_module(f"polyvault.testing.{module}"), name)()
     except ModuleNotFoundError as exc:
-        pytest.fail(_missing(module, exc), pytrace=False)
+        missing = _missing(module, exc)
+    if missing is not None:
+        pytest.fail(missing, pytrace=False)  # outside the except block: one line, no chained traceback
     yield fake
     if fake.violations:
         pytest.fail(f"{name} answered against the spec:\n" + "\n".join(fake.violations), pytrace=False)
