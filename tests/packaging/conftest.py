@@ -5,7 +5,7 @@
   or build output.
 - `dists`: all six distributions built there by scripts/build_dists.py (sdist, then the wheel
   from the sdist, then twine check and check-wheel-contents), exactly as `make release` builds.
-- `wheelhouse`: the third-party wheels our dists require (from their Requires-Dist) plus pytest,
+- `wheelhouse_high` / `wheelhouse_low`: the third-party wheels our dists require (from their Requires-Dist) plus pytest,
   downloaded once with pip's usual configuration: `high` holds the newest versions each range
   allows, `low` the lowest version of each range of polyvault's and the clients' runtime
   dependencies (httpx, anyio, sniffio, attrs). Clean venvs then install with `--no-index`.
@@ -115,15 +115,17 @@ def _download(target: Path, requirements: list[str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def wheelhouse(shared_dir: Path, dists: dict[str, Dist]) -> dict[str, Path]:
-    """Third-party wheels for offline installs: {"high": newest allowed, "low": lowest allowed runtime deps}."""
-    requirements = third_party(dists)
-    high = [str(requirement) for requirement in requirements]
-    low = [lowest(requirement) if requirement.name in PINNED_LOW else str(requirement) for requirement in requirements]
-    return {
-        "high": once(shared_dir, "wheelhouse-high", lambda target: _download(target, high)),
-        "low": once(shared_dir, "wheelhouse-low", lambda target: _download(target, low)),
-    }
+def wheelhouse_high(shared_dir: Path, dists: dict[str, Dist]) -> Path:
+    """Third-party wheels for offline installs: the newest version each of our ranges allows."""
+    requirements = [str(requirement) for requirement in third_party(dists)]
+    return once(shared_dir, "wheelhouse-high", lambda target: _download(target, requirements))
+
+
+@pytest.fixture(scope="session")
+def wheelhouse_low(shared_dir: Path, dists: dict[str, Dist]) -> Path:
+    """Third-party wheels for offline installs: the lowest version of PINNED_LOW's ranges, the rest newest."""
+    requirements = [lowest(req) if req.name in PINNED_LOW else str(req) for req in third_party(dists)]
+    return once(shared_dir, "wheelhouse-low", lambda target: _download(target, requirements))
 
 
 @pytest.fixture(scope="session")

@@ -29,10 +29,11 @@ def _httpx_range(dists: dict[str, Dist]) -> Requirement:
 
 @pytest.mark.parametrize("end", ["low", "high"])
 def test_the_smoke_suite_passes_at_each_end_of_the_httpx_range(
-    end: str, dists: dict[str, Dist], our_wheels: Path, wheelhouse: dict[str, Path], tmp_path: Path
+    end: str, dists: dict[str, Dist], our_wheels: Path, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
+    wheelhouse: Path = request.getfixturevalue(f"wheelhouse_{end}")  # each end's download only where it is needed
     allowed = _httpx_range(dists)
-    available = [parse_wheel_filename(path.name)[1] for path in wheelhouse[end].glob("httpx-*.whl")]
+    available = [parse_wheel_filename(path.name)[1] for path in wheelhouse.glob("httpx-*.whl")]
     assert len(available) == 1, available
     expected = available[0]
     if end == "low":
@@ -42,7 +43,7 @@ def test_the_smoke_suite_passes_at_each_end_of_the_httpx_range(
         assert expected in allowed.specifier and (expected.major, expected.minor) == (ceiling.major, ceiling.minor - 1), expected
 
     venv = Venv.create(tmp_path / "venv")
-    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse[end], "polyvault[all,testing]", "pytest")
+    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse, "polyvault[all,testing]", "pytest")
     run(sys.executable, "-m", "pip", "--python", venv.python, "check")  # every installed requirement is satisfied
     suite = tmp_path / "suite"
     suite.mkdir()

@@ -143,9 +143,9 @@ def test_the_wheel_check_refuses_a_wheel_with_a_duplicated_file(dists: dict[str,
         sys.path.remove(str(ROOT / "scripts"))
 
 
-def test_a_generated_client_installs_alone_and_imports(dists: dict[str, Dist], wheelhouse: dict[str, Path], tmp_path: Path) -> None:
+def test_a_generated_client_installs_alone_and_imports(dists: dict[str, Dist], wheelhouse_high: Path, tmp_path: Path) -> None:
     venv = Venv.create(tmp_path / "venv")
-    venv.install("--no-index", "--find-links", wheelhouse["high"], dists["polyvault-vaultpam-client"].wheel)
+    venv.install("--no-index", "--find-links", wheelhouse_high, dists["polyvault-vaultpam-client"].wheel)
     assert venv.distributions() == [
         "anyio",
         "attrs",

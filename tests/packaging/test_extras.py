@@ -88,9 +88,9 @@ def _names(names: list[str]) -> list[str]:
     return sorted(name.lower().replace("_", "-") for name in names)
 
 
-def test_the_vgs_extra_installs_the_vgs_client_and_nothing_for_tests(our_wheels: Path, wheelhouse: dict[str, Path], tmp_path: Path) -> None:
+def test_the_vgs_extra_installs_the_vgs_client_and_nothing_for_tests(our_wheels: Path, wheelhouse_high: Path, tmp_path: Path) -> None:
     venv = Venv.create(tmp_path / "venv")
-    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse["high"], "polyvault[vgs]")
+    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse_high, "polyvault[vgs]")
 
     assert _names(venv.distributions()) == _names(VGS_INSTALL)
     report = json.loads(run(venv.python, "-I", "-c", PRODUCTION_PROBE).strip().splitlines()[-1])
@@ -115,11 +115,9 @@ def test_fake_apideck_is_not_installed(fake_apideck):
 """
 
 
-def test_vgs_and_testing_give_fake_vgs_and_nothing_of_the_other_vaults(
-    our_wheels: Path, wheelhouse: dict[str, Path], tmp_path: Path
-) -> None:
+def test_vgs_and_testing_give_fake_vgs_and_nothing_of_the_other_vaults(our_wheels: Path, wheelhouse_high: Path, tmp_path: Path) -> None:
     venv = Venv.create(tmp_path / "venv")
-    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse["high"], "polyvault[vgs,testing]", "pytest")
+    venv.install("--no-index", "--find-links", our_wheels, "--find-links", wheelhouse_high, "polyvault[vgs,testing]", "pytest")
     assert _names(venv.distributions()) == _names(VGS_INSTALL + TESTING_ADDS + PYTEST)
 
     project = tmp_path / "project"

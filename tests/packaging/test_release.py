@@ -122,12 +122,12 @@ with VGS() as vgs:                       # VGS_USERNAME, VGS_PASSWORD, VGS_BASE_
 """
 
 
-def test_release_to_a_real_index_then_only_what_changed(workspace: Path, wheelhouse: dict[str, Path], tmp_path: Path) -> None:
+def test_release_to_a_real_index_then_only_what_changed(workspace: Path, wheelhouse_high: Path, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     run("git", "clone", "--quiet", workspace, repo)
     packages = tmp_path / "index"
     packages.mkdir()
-    for wheel in wheelhouse["high"].glob("*.whl"):  # the third-party mirror: the index starts with only these
+    for wheel in wheelhouse_high.glob("*.whl"):  # the third-party mirror: the index starts with only these
         shutil.copy2(wheel, packages / wheel.name)
     with warnings.catch_warnings():  # passlib (pypiserver's password library) imports the deprecated crypt module
         warnings.simplefilter("ignore", DeprecationWarning)
