@@ -153,7 +153,11 @@ def test_release_to_a_real_index_then_only_what_changed(workspace: Path, wheelho
         assert "release refused: the working tree has uncommitted changes" in release(url, ok=False)
         (repo / "notes.txt").unlink()
 
-        # The first release: all six, at the versions the files declare.
+        # A dry run prints the plan and changes nothing; then the first release: all six, at the versions the files declare.
+        head = git("rev-parse", "HEAD")
+        planned = run(sys.executable, "scripts/release.py", "--index", url, "--dry-run", cwd=repo, env=env)
+        assert planned.splitlines()[-1] == "release: polyvault + polyvault-testing 0.1.0 (first release)"
+        assert (git("rev-parse", "HEAD"), git("tag"), git("status", "--porcelain")) == (head, "", "")
         output = release(url)
         assert [line for line in output.splitlines() if line.startswith("release: ") and "first release" in line] == [
             "release: polyvault-vgs-client 1.0.0 (first release)",
