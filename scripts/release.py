@@ -98,16 +98,16 @@ def plan(simple_url: str) -> list[Planned]:
             continue
         found = verdict(unit, last.tag)
         required = next_version(last.version, found.level)
-        if current > last.version and current < required:
+        if last.version < current < required:
             raise refuse(f"{unit.name} is set to {current} by hand, but its {found.level} change since {last.version} needs {required}")
-        notes = changelog.pending((ROOT / unit.changelog).read_text(), str(max(current, required))) or ""
+        version = current if current > last.version else required  # a version set by hand (and high enough) wins
+        notes = changelog.pending((ROOT / unit.changelog).read_text(), str(version)) or ""
         if found.level == "breaking" and changelog.BREAKING not in notes:
             raise refuse(
                 f"{unit.name} breaks its API since {last.version} ({'; '.join(found.breaks)}), so its next release is "
-                f"{max(current, required)}, and {unit.changelog} has no '{changelog.BREAKING}' notes under "
+                f"{version}, and {unit.changelog} has no '{changelog.BREAKING}' notes under "
                 f"'## {changelog.UNRELEASED}' telling users what to change"
             )
-        version = max(current, required) if current > last.version else required
         planned.append(Planned(unit, version, f"{last.version} -> {version} ({found.level})", found))
     for item in planned:
         _facade_admits(item.unit, item.version)
@@ -133,13 +133,11 @@ def checked(selected: list[Unit]) -> list[str]:
 
 def apply(planned: list[Planned], today: str) -> None:
     """Write versions and changelog entries, regenerate the changed clients, commit."""
-    paths: list[Path] = []
     for item in planned:
-        paths += write_version(item.unit, item.version)
+        write_version(item.unit, item.version)
         notes = ROOT / item.unit.changelog
         lines = item.verdict.changelog_lines() if item.verdict else []
         notes.write_text(changelog.release(notes.read_text(), str(item.version), today, lines))
-        paths.append(notes)
     vaults = [item.unit.vault.key for item in planned if item.unit.vault is not None]
     if vaults and generate.main(vaults):
         raise refuse("regenerating the released clients failed")
@@ -199,7 +197,12 @@ def main(argv: list[str]) -> int:
     if args.dry_run:
         return 0
 
-    apply(planned, dt.datetime.now(dt.UTC).date().isoformat())
+    try:
+        apply(planned, dt.datetime.now(dt.UTC).date().isoformat())
+    except SystemExit:  # the tree was clean before: put it back as it was
+        git("reset", "--quiet", "--hard", "HEAD")
+        git("clean", "--quiet", "--force", "-d", "--", "specs", "generated", "facade")
+        raise
     commit = git("rev-parse", "--short", "HEAD").strip()
     print(f"release: committed {commit} ({git('log', '-1', '--format=%s').strip()})")
     out = ROOT / "dist" / f"release-{commit}"
