@@ -9,16 +9,18 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean
+.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean dists release
 
 setup: $(STAMP)
 
 # The venv is rebuilt from the pinned requirements whenever they (or a package definition) change.
-$(STAMP): requirements/dev.txt facade/pyproject.toml $(wildcard generated/*/pyproject.toml)
+# Editable installs of all six distributions: the four clients, polyvault (facade/) and
+# polyvault-testing (facade/polyvault-testing/, which adds the pytest11 entry point of the fakes).
+$(STAMP): requirements/dev.txt facade/pyproject.toml facade/polyvault-testing/pyproject.toml $(wildcard generated/*/pyproject.toml)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-		$(foreach pkg,$(wildcard generated/*/pyproject.toml),-e $(dir $(pkg))) -e facade
+		$(foreach pkg,$(wildcard generated/*/pyproject.toml),-e $(dir $(pkg))) -e facade -e facade/polyvault-testing
 	touch $@
 
 ## Lint the specs and regenerate generated/ from them (never edit generated/ by hand).
@@ -59,6 +61,16 @@ bench: setup
 ## The full-size soak: 10,000 values through FakeVGS with 20% of requests faulted.
 soak: setup
 	POLYVAULT_SOAK_SIZE=10000 $(PY) -m pytest -n 0 -p no:cacheprovider tests/reliability/test_soak.py -s
+
+## Build all six distributions into dist/ as an index serves them (sdist, then the wheel from it), checked.
+dists: setup
+	$(PY) scripts/build_dists.py
+
+## Release what changed since its last release tag: make release INDEX=<upload URL> [SIMPLE=<simple URL>]
+## (versions from the API gate, changelogs, commit, build, twine upload, tags; see scripts/release.py).
+release: setup
+	@test -n "$(INDEX)" || { echo "usage: make release INDEX=<upload URL> [SIMPLE=<simple index URL>] [DRY_RUN=1]" >&2; exit 2; }
+	$(PY) scripts/release.py --index "$(INDEX)" $(if $(SIMPLE),--simple-url "$(SIMPLE)") $(if $(DRY_RUN),--dry-run)
 
 ## Re-pin requirements/dev.txt from requirements/dev.in.
 lock:

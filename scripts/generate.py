@@ -26,9 +26,11 @@ from spec_lint import main as lint_main
 
 PINNED_TOOLS = ("openapi-python-client", "ruff")
 BIN = Path(sys.executable).parent
-# Our templates override the generator's (tied to the pinned version): models/__init__.py imports lazily, and
-# endpoints/types return a non-standard status (a third party's 520) as an int instead of raising ValueError.
+# Our templates override the generator's (tied to the pinned version): models/__init__.py imports lazily,
+# pyproject_uv.toml and README.md carry our metadata and index page, and endpoints/types return a
+# non-standard status (a third party's 520) as an int instead of raising ValueError.
 TEMPLATES = ROOT / "scripts" / "templates"
+LICENSE = ROOT / "LICENSE"
 
 
 def check_pins() -> None:
@@ -44,9 +46,22 @@ def check_pins() -> None:
             raise SystemExit(f"{tool} {installed} is installed but requirements/dev.txt pins {pins.get(tool)}: run `make setup`")
 
 
+def check_naming(vault: Vault) -> None:
+    """Refuse a manifest entry whose names break the pattern the templates derive the extra from."""
+    expected = (f"polyvault-{vault.key}-client", f"polyvault_{vault.key}_client")
+    if (vault.distribution, vault.package) != expected:
+        raise SystemExit(f"[vaults.{vault.key}] must be named {expected[0]!r} / {expected[1]!r} (polyvault[{vault.key}] installs it)")
+
+
 def generate_one(vault: Vault, options: dict[str, object], into: Path) -> float:
-    """Wipe and regenerate one vault's package under `into`; return the seconds it took."""
+    """Wipe and regenerate one vault's package under `into`; return the seconds it took.
+
+    After the generator: the changelog and LICENSE go beside pyproject.toml (so they are in the
+    sdist), and the spec goes inside the package as `openapi.yaml` (the fakes validate against
+    the spec of the client that is installed, and users can read what their client speaks).
+    """
     started = time.perf_counter()
+    check_naming(vault)
     out = vault.output_dir(into)
     shutil.rmtree(out, ignore_errors=True)
     config = {
@@ -69,6 +84,8 @@ def generate_one(vault: Vault, options: dict[str, object], into: Path) -> float:
         raise SystemExit(f"generating {vault.key} failed:\n{result.stdout}{result.stderr}")
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     shutil.copyfile(vault.changelog, out / "CHANGELOG.md")
+    shutil.copyfile(LICENSE, out / "LICENSE")
+    shutil.copyfile(vault.spec, out / vault.package / "openapi.yaml")
     return time.perf_counter() - started
 
 

@@ -83,9 +83,16 @@ def _set_version(clone: Path, vault: str, version: str) -> None:
     manifest.write_text(text)
 
 
-def _add_changelog_entry(clone: Path, vault: str, version: str, line: str) -> None:
+def _add_unreleased_notes(clone: Path, vault: str, notes: str) -> None:
+    """Put an `## Unreleased` section with `notes` above the newest release in the vault's changelog."""
     changelog = clone / "specs" / "changelogs" / f"{vault}.md"
-    changelog.write_text(changelog.read_text().rstrip("\n") + f"\n\n## {version}\n- {line}\n")
+    text = changelog.read_text()
+    at = text.index("\n## ") + 1
+    changelog.write_text(text[:at] + f"## Unreleased\n{notes}\n" + text[at:])
+
+
+def _git(clone: Path, env: dict[str, str], *args: str) -> None:
+    subprocess.run(["git", *args], cwd=clone, env=env, check=True, capture_output=True, timeout=TIMEOUT)
 
 
 def test_check_fails_on_a_spec_edit_without_regenerating(clone: Path, venv_env: dict[str, str]) -> None:
@@ -97,13 +104,26 @@ def test_check_fails_on_a_spec_edit_without_regenerating(clone: Path, venv_env: 
     status, output = _run(clone, venv_env, "scripts/check.py")
     assert status == 1, output
     assert "make generate" in output, output
-    # Exactly the edited operation's module is reported: everything else regenerates identically,
-    # so the failure is the edit's and not a broken comparison.
+    # Exactly the edited operation's module and the spec the package ships are reported: everything
+    # else regenerates identically, so the failure is the edit's and not a broken comparison.
     reported = re.findall(r"^(?:differs|missing|not produced by the specs \(delete it\)): (\S+)", output, flags=re.M)
-    assert reported == ["generated/vgs/polyvault_vgs_client/api/aliases/delete_alias.py"], output
+    assert reported == [
+        "generated/vgs/polyvault_vgs_client/api/aliases/delete_alias.py",
+        "generated/vgs/polyvault_vgs_client/openapi.yaml",
+    ], output
 
 
-def test_gate_refuses_a_removed_operation_until_major_bump_and_changelog(clone: Path, venv_env: dict[str, str]) -> None:
+def test_gate_lets_a_package_change_freely_until_its_first_release(clone: Path, venv_env: dict[str, str]) -> None:
+    # No release tag: users have nothing to break, so no baseline and no verdict (scripts/api_gate.py).
+    _edit_spec(clone, "vgs", lambda spec: _remove_operation(spec, "deleteAlias"))
+    status, output = _run(clone, venv_env, "scripts/generate.py", "vgs")
+    assert status == 0, output
+    status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
+    assert status == 0, f"the gate refuses a change to a never-released package:\n{output}"
+
+
+def test_gate_after_a_release_refuses_a_removed_operation_until_users_are_told(clone: Path, venv_env: dict[str, str]) -> None:
+    _git(clone, venv_env, "tag", "polyvault-vgs-client/v1.0.0")  # what `make release` leaves behind
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
     assert status == 0, f"the gate fails on the unmodified clone:\n{output}"
 
@@ -113,24 +133,22 @@ def test_gate_refuses_a_removed_operation_until_major_bump_and_changelog(clone: 
     assert not (clone / "generated/vgs/polyvault_vgs_client/api/aliases/delete_alias.py").exists()
 
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
-    assert status == 1, f"removing deleteAlias without a major bump passed the gate:\n{output}"
-    assert "delete_alias" in output, output
-    assert "major version" in output, output
-    assert "2.0.0" in output, output
+    assert status == 1, f"removing deleteAlias after a release passed the gate without notes:\n{output}"
+    assert "polyvault-vgs-client breaks its API since polyvault-vgs-client/v1.0.0: polyvault_vgs_client.api.aliases.delete_alias" in output
+    assert "its next release will be 2.0.0" in output, output
+    assert "add a '### Breaking' list under '## Unreleased' in specs/changelogs/vgs.md" in output, output
 
-    # A major bump without a changelog entry is still refused.
-    _set_version(clone, "vgs", "2.0.0")
-    status, output = _run(clone, venv_env, "scripts/generate.py", "vgs")
-    assert status == 0, output
+    # A version set by hand below what the break needs is refused too.
+    _set_version(clone, "vgs", "1.1.0")
+    _add_unreleased_notes(clone, "vgs", "### Breaking\n- `api.aliases.delete_alias` is gone: delete aliases with `delete_aliases`.")
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
-    assert status == 1, f"a major bump without a changelog entry passed the gate:\n{output}"
-    assert "## 2.0.0" in output, output
-    assert "specs/changelogs/vgs.md" in output, output
+    assert status == 1, f"a minor version for a breaking change passed the gate:\n{output}"
+    assert "set to 1.1.0 by hand, but its API change since polyvault-vgs-client/v1.0.0 (breaking) needs at least 2.0.0" in output
 
-    # With the entry the gate passes (it reads specs/changelogs/; make generate would copy it into the package).
-    _add_changelog_entry(clone, "vgs", "2.0.0", "Removed deleteAlias (`api.aliases.delete_alias`).")
+    # Notes and the release's own version (make release writes it): the gate passes.
+    _set_version(clone, "vgs", "1.0.0")
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vgs")
-    assert status == 0, f"the gate refuses a removal with a major bump and changelog entry:\n{output}"
+    assert status == 0, f"the gate refuses a removal announced under ### Breaking:\n{output}"
 
 
 def test_gate_refuses_a_version_bump_without_changelog_entry(clone: Path, venv_env: dict[str, str]) -> None:
@@ -139,4 +157,8 @@ def test_gate_refuses_a_version_bump_without_changelog_entry(clone: Path, venv_e
     assert status == 0, output
     status, output = _run(clone, venv_env, "scripts/api_gate.py", "vaultpam")
     assert status == 1, f"a version without a changelog entry passed the gate:\n{output}"
-    assert "specs/changelogs/vaultpam.md has no '## 1.1.0' entry" in output, output
+    assert "specs/changelogs/vaultpam.md has no '## 1.1.0' entry for polyvault-vaultpam-client 1.1.0" in output, output
+
+    _add_unreleased_notes(clone, "vaultpam", "- Documented more error codes.")
+    status, output = _run(clone, venv_env, "scripts/api_gate.py", "vaultpam")
+    assert status == 0, f"a version with '## Unreleased' notes (which the release turns into its heading) failed the gate:\n{output}"

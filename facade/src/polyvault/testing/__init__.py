@@ -11,7 +11,8 @@ with fake.serve() as base_url:                 # a real server on 127.0.0.1
     ...
 ```
 With pytest, the fixtures `fake_vgs`, `fake_apideck`, `fake_vaultpam` and `fake_vaultera` give a
-fresh fake per test (`pip install 'polyvault[testing]'`).
+fresh fake per test. These fakes ship as the polyvault-testing distribution: install them with the
+vaults you use, `pip install 'polyvault[vgs,testing]'`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Validating httpx requests and responses against our specs with openapi-core (which ships no httpx adapter).
 
-`SpecValidator(vault)` loads `specs/<vault>.yaml` once per process. `request_errors(request)` and
+`SpecValidator(vault)` loads the vault's spec once per process: the `openapi.yaml` that the installed
+generated client (`polyvault_<vault>_client`) was generated from and ships, so a fake always holds
+requests to the spec of the client that sends them. `request_errors(request)` and
 `response_errors(request, response)` return openapi-core's findings as short strings (empty when
 valid). Requests are judged by their path relative to the vault's base path, so a fake on
 127.0.0.1 is held to the same spec as the vendor's host.
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from pathlib import Path
+from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -20,14 +22,25 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-SPECS = Path(__file__).with_name("specs")
-
 
 @functools.cache
 def load_spec(vault: str) -> dict[str, Any]:
-    """Our spec for `vault`, parsed (cached)."""
+    """Our spec for `vault`, parsed (cached), from the vault's installed client package.
+
+    Raises:
+        ModuleNotFoundError: the vault's client is not installed; the message names the extra.
+    """
+    package = f"polyvault_{vault}_client"
+    try:
+        spec_file = resources.files(package) / "openapi.yaml"
+    except ModuleNotFoundError as exc:
+        if exc.name != package:
+            raise
+        raise ModuleNotFoundError(
+            f"the {vault} fake needs the {vault} client and its spec: pip install 'polyvault[{vault}]'", name=package
+        ) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with (SPECS / f"{vault}.yaml").open() as handle:
+    with spec_file.open() as handle:
         spec: dict[str, Any] = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
     return spec
 

@@ -6,8 +6,10 @@ def test_checkout_tokenizes_the_card(fake_vgs):
         alias = vgs.aliases.tokenize(["4111111111111111"])[0]
     assert fake_vgs.stored_values() == ["4111111111111111"]
 ```
-A fixture's teardown fails the test if the fake answered anything our spec does not allow.
-Imports are deferred, so merely having polyvault installed costs pytest nothing. The fixtures are
+A fixture's teardown fails the test if the fake answered anything our spec does not allow, and a
+fixture whose vault (or the fakes' own dependencies) is not installed fails with one line naming
+the `pip install` to run. Imports are deferred, so merely having polyvault-testing installed costs
+pytest nothing. The fixtures are
 typed (`fake_vgs: FakeVGS`), and so is what a fake hands out (`fake_vgs.client()` is a `VGS`).
 """
 
@@ -26,8 +28,21 @@ if TYPE_CHECKING:
     from .vgs import FakeVGS
 
 
+def _missing(module: str, error: ModuleNotFoundError) -> str:
+    """One line saying what to install for the `fake_<module>` fixture."""
+    if (error.name or "").startswith(f"polyvault_{module}_client"):
+        return f"fake_{module} needs the {module} client: pip install 'polyvault[{module}]'"
+    return f"fake_{module} needs the fakes' dependencies (no module named {error.name!r}): pip install 'polyvault[{module},testing]'"
+
+
 def _fresh(module: str, name: str) -> Iterator[Any]:
-    fake = getattr(importlib.import_module(f"polyvault.testing.{module}"), name)()
+    missing: str | None = None
+    try:
+        fake = getattr(importlib.import_module(f"polyvault.testing.{module}"), name)()
+    except ModuleNotFoundError as exc:
+        missing = _missing(module, exc)
+    if missing is not None:
+        pytest.fail(missing, pytrace=False)  # outside the except block: one line, no chained traceback
     yield fake
     if fake.violations:
         pytest.fail(f"{name} answered against the spec:\n" + "\n".join(fake.violations), pytrace=False)

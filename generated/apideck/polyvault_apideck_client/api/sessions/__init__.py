@@ -1,1 +1,1 @@
-"""Contains endpoint functions for accessing the API"""
+"""The `sessions` operations, one module each (sync, sync_detailed, asyncio, asyncio_detailed)."""
