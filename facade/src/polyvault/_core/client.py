@@ -19,10 +19,10 @@ import httpx
 
 from .. import __version__
 from ..errors import InvalidRequestError
-from . import checks, config
+from . import checks, config, coordination
 from .auth import HostBoundAuth
 from .failures import ErrorParser, status_error, transport_error, unreadable
-from .ratelimit import RateLimit, read_rate_limit
+from .ratelimit import RateLimit, RateLimited, read_rate_limit, retry_after
 from .redact import install_log_redaction
 from .retry import GONE_AFTER_RETRY, IDEMPOTENT_METHODS, RetryPolicy, send_with_retries
 from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
@@ -55,6 +55,8 @@ class VaultProfile:
     package: str
     extra: str
     parse_error: ErrorParser
+    rate_budget: tuple[int, float] | None = None
+    """The documented rate limit fleet mode shares, as (requests, per seconds); None if the vendor documents none."""
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
 
     def endpoint(self, path: str) -> ModuleType:
@@ -84,12 +86,13 @@ def _generated(profile: VaultProfile, module: str) -> ModuleType:
 
 
 class _State:
-    """What a client shares with its copies: the connection pool and the last rate limit seen."""
+    """What a client shares with its copies: the connection pool, the last rate limit seen, fleet mode's Redis link."""
 
-    def __init__(self, http: httpx.Client | httpx.AsyncClient, owns_http: bool) -> None:
+    def __init__(self, http: httpx.Client | httpx.AsyncClient, owns_http: bool, fleet: Any = None) -> None:
         self.http = http
         self.owns_http = owns_http
         self.rate_limit: RateLimit | None = None
+        self.fleet = fleet
 
 
 class BaseClient(Generic[M]):
@@ -106,8 +109,13 @@ class BaseClient(Generic[M]):
         make_auth: Callable[[str], HostBoundAuth],
         secrets: Iterable[str],
         headers: Mapping[str, str] | None = None,
+        account: str = "",
     ) -> None:
-        """Resolve the common options, build the auth for the resolved base URL, and open (or adopt) the pool."""
+        """Resolve the common options, build the auth for the resolved base URL, and open (or adopt) the pool.
+
+        `account` names whose credentials these are when `secrets` alone do not (VaultPAM's email): with
+        the vault and base URL it keys fleet mode's shared state (never in clear).
+        """
         name = self._profile.name
         unknown = sorted(set(options) - config.OPTION_NAMES)
         if unknown:
@@ -120,7 +128,9 @@ class BaseClient(Generic[M]):
         self._options = config.Options(
             config.timeout(options.get("timeout", config.DEFAULT_TIMEOUT), name),
             config.retry_policy(options.get("max_retries"), options.get("retry_policy"), name),
+            config.rate_limit_hook(options.get("on_rate_limit"), name),
         )
+        fleet, self._pacer = self._fleet_mode(options.get("coordination"), account)
         self._concurrency = checks.integer(
             options.get("max_concurrency", config.DEFAULT_CONCURRENCY), "max_concurrency", name, low=1, high=256
         )
@@ -135,7 +145,19 @@ class BaseClient(Generic[M]):
             follow_redirects=False,
             transport=getattr(self, "_lazy_transport")(),  # noqa: B009 - set by the mode mixin; opened on first request
         )
-        self._state = _State(http, owns_http=http_client is None)
+        self._state = _State(http, owns_http=http_client is None, fleet=fleet)
+
+    def _fleet_mode(self, value: object, account: str) -> tuple[Any, Any]:
+        """Fleet mode's link and pacer when `coordination` (or its environment variable) asks for it, else (None, None)."""
+        settings = coordination.resolve(value, self._profile.name)
+        if settings is None:
+            return None, None
+        from .coordination.fleet import Fleet
+        from .coordination.pacing import Pacer
+
+        name, budget = self._profile.name, self._profile.rate_budget
+        fleet = Fleet(settings, vault=name, base_url=self._base_url, account=account, secrets=self._secrets, budget=budget)
+        return fleet, Pacer(fleet.budget)
 
     # --- public surface shared by every client -------------------------------------------------
 
@@ -223,6 +245,8 @@ class BaseClient(Generic[M]):
         limit = read_rate_limit(response.headers.raw)
         if limit is not None:
             self._state.rate_limit = limit
+            if self._pacer is not None:
+                self._pacer.note(limit, response.status_code)
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("%s %s %s -> %s", self._profile.name, response.request.method, response.request.url.path, response.status_code)
 
@@ -241,7 +265,13 @@ class BaseClient(Generic[M]):
             if idempotent is None:
                 idempotent = request.method in IDEMPOTENT_METHODS
             response = yield from send_with_retries(
-                request, self._auth, policy=self._options.retry, idempotent=idempotent, on_response=self._observe
+                request,
+                self._auth,
+                policy=self._options.retry,
+                idempotent=idempotent,
+                on_response=self._observe,
+                pacer=self._pacer,
+                on_rate_limit=self._rate_limited if self._options.on_rate_limit is not None else None,
             )
         except httpx.TransportError as exc:
             raise transport_error(self._profile.name, exc, request, self._masked(secrets)) from None
@@ -253,6 +283,18 @@ class BaseClient(Generic[M]):
         if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
             raise status_error(self._profile.name, response, self._profile.parse_error, self._masked(secrets))
         return response
+
+    def _rate_limited(self, response: httpx.Response, attempt: int) -> bool:
+        """Ask the caller's `on_rate_limit` hook whether to go on retrying a 429."""
+        hook = self._options.on_rate_limit
+        event = RateLimited(
+            vault=self._profile.name,
+            attempt=attempt,
+            retry_after=retry_after(response.headers),
+            rate_limit=read_rate_limit(response.headers.raw),
+            shared=self._pacer is not None,
+        )
+        return hook is None or hook(event) is not False
 
     def _masked(self, secrets: Sequence[str]) -> tuple[str, ...]:
         """Everything an error about this call must mask: the client's credentials, what its auth was issued
@@ -317,6 +359,8 @@ class SyncLifecycle:
 
     def close(self) -> None:
         """Close the connection pool (unless it belongs to a caller-supplied http_client)."""
+        if self._state.fleet is not None:
+            self._state.fleet.close()
         if self._state.owns_http:
             self._state.http.close()  # type: ignore[union-attr]
 
@@ -342,6 +386,8 @@ class AsyncLifecycle:
 
     async def close(self) -> None:
         """Close the connection pool (unless it belongs to a caller-supplied http_client)."""
+        if self._state.fleet is not None:
+            await self._state.fleet.aclose()
         if self._state.owns_http:
             await self._state.http.aclose()  # type: ignore[union-attr]
 

@@ -13,11 +13,15 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .ratelimit import retry_after
 from .runtime import Plan, Send, Sleep
+
+if TYPE_CHECKING:
+    from .coordination.pacing import Pacer
 
 _PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _IDEMPOTENT_RETRY_STATUSES = frozenset({502, 503, 504})
@@ -74,12 +78,21 @@ def send_with_retries(
     policy: RetryPolicy,
     idempotent: bool,
     on_response: Callable[[httpx.Response], None],
+    pacer: Pacer | None = None,
+    on_rate_limit: Callable[[httpx.Response, int], bool] | None = None,
 ) -> Plan[httpx.Response]:
-    """Send `request` under `policy`; return the last response, or raise the last transport error."""
+    """Send `request` under `policy`; return the last response, or raise the last transport error.
+
+    In fleet mode `pacer` takes a turn of the account's shared budget before each attempt (the wait
+    counts against `max_wait`) and reports every 429 to the fleet. `on_rate_limit(response, attempt)`
+    returning False stops retrying a 429.
+    """
     waited = 0.0
     retry = 0
     maybe_applied = False  # an earlier attempt may have reached the vault
     while True:
+        if pacer is not None:
+            waited += yield from pacer.turn(policy.max_wait - waited)
         response: httpx.Response | None = None
         error: Exception | None = None
         try:
@@ -93,6 +106,11 @@ def send_with_retries(
             if response.status_code == 404 and maybe_applied and request.method == "DELETE":
                 response.extensions[GONE_AFTER_RETRY] = True  # the earlier attempt deleted it
                 return response
+            if response.status_code == 429:
+                if pacer is not None:
+                    yield from pacer.rate_limited(response)
+                if on_rate_limit is not None and not on_rate_limit(response, retry + 1):
+                    return response
         delay = _wanted_delay(policy, retry, response, error, idempotent) if retry < policy.max_retries else None
         if delay is None or waited + delay > policy.max_wait:
             if error is not None:
