@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import quote
 
 _START_TIMEOUT = 10.0
 
@@ -61,7 +62,7 @@ class RedisServer:
     @property
     def url(self) -> str:
         """`redis://127.0.0.1:<port>/0`, with the password when one is required."""
-        auth = f":{self._password}@" if self._password else ""
+        auth = f":{quote(self._password, safe='')}@" if self._password else ""
         return f"redis://{auth}127.0.0.1:{self.port}/0"
 
     @property
