@@ -73,6 +73,7 @@ def test_eight_processes_over_the_budget_stay_within_it(redis_server: RedisServe
     _no_errors(results)
     sent = sum(result["phases"][0]["calls"] for result in results)
     assert sent == PROCESSES * 3 * 10 == 240  # twice the window's budget, in one burst
+    print(f"\nfleet budget: {sent} requests from {PROCESSES} processes, {fake.throttled} answered 429 (budget {limit} per {window:g} s)")
     # Within the budget: at most 1 % of the requests were refused (the vault's window edges meet network jitter).
     assert fake.throttled <= sent // 100, f"{fake.throttled} of {sent} requests got a 429"
 
