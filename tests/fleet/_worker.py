@@ -3,9 +3,10 @@
 It builds one sync client (with `coordination` when given), runs `threads` threads that each make
 `calls` calls (VGS: reveal `alias`; VaultPAM: list safes), prints a JSON line for the phase, then,
 for each further phase, waits for a line on stdin (at most `deadline` seconds) and runs again.
-A phase with `until_resumed` keeps calling (at most `deadline` seconds) until fleet coordination
-logs that it resumed. The last line printed is the whole result. Everything is bounded in calls
-and time: the test that starts a worker also kills it if it overstays.
+A phase listed in `until_warned` keeps calling (at most `deadline` seconds) until fleet coordination
+has logged its outage warning, one in `until_resumed` until it logged that it resumed. The last
+line printed is the whole result. Everything is bounded in calls and time: the test that starts a
+worker also kills it if it overstays.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _client(settings: dict[str, Any]) -> Any:
     return VaultPAM(**options)
 
 
-def _phase(client: Any, settings: dict[str, Any], count: _Count, until_resumed: bool) -> dict[str, Any]:
+def _phase(client: Any, settings: dict[str, Any], count: _Count, until: Any) -> dict[str, Any]:
     errors: list[str] = []
     done = [0]
     lock = threading.Lock()
@@ -65,7 +66,7 @@ def _phase(client: Any, settings: dict[str, Any], count: _Count, until_resumed: 
 
     def work() -> None:
         made = 0
-        while made < settings["calls"] or (until_resumed and not count.resumed and time.monotonic() < deadline):
+        while made < settings["calls"] or (not until() and time.monotonic() < deadline):
             if time.monotonic() > deadline:
                 break
             try:
@@ -101,8 +102,13 @@ def main() -> int:
                 ready, _, _ = select.select([sys.stdin], [], [], settings["deadline"])
                 if not ready or not sys.stdin.readline():
                     break
-            until_resumed = index in settings.get("until_resumed", ())
-            phases.append({**_phase(client, settings, count, until_resumed), "warnings": count.warnings, "resumed": count.resumed})
+            if index in settings.get("until_warned", ()):
+                until = lambda: count.warnings > 0  # noqa: E731
+            elif index in settings.get("until_resumed", ()):
+                until = lambda: count.resumed > 0  # noqa: E731
+            else:
+                until = lambda: True  # noqa: E731
+            phases.append({**_phase(client, settings, count, until), "warnings": count.warnings, "resumed": count.resumed})
             print(json.dumps({"phase": index, **phases[-1]}), flush=True)
     print(json.dumps({"phases": phases, "warnings": count.warnings, "resumed": count.resumed}), flush=True)
     return 0

@@ -53,7 +53,9 @@ def test_eight_processes_of_four_threads_log_in_once_and_once_more_after_the_ses
 
 
 def test_eight_processes_over_the_budget_stay_within_it(redis_server: RedisServer) -> None:
-    limit, window = 120, 6.0  # 1,200 per minute, on a 6 s window: the clock is scaled, not the physics
+    # 120 per 10 s window: the vault's clock is scaled, not the physics. A window this short leaves the fleet's
+    # spare (2.5 % of it) only ~260 ms of jitter to absorb at the window's edge, on a machine that may be loaded.
+    limit, window = 120, 10.0
     fake = FakeVGS(rate_limit=limit, rate_window=window)
     alias = _seed_alias(fake)
     with fake.serve() as base_url:
@@ -90,6 +92,7 @@ def test_redis_killed_mid_run_fails_no_call_and_coordination_resumes_after_a_res
             "calls": 6,
             "pause": 0.01,
             "phases": 4,
+            "until_warned": [1],
             "until_resumed": [2],
             "deadline": 30,
         }
@@ -98,7 +101,7 @@ def test_redis_killed_mid_run_fails_no_call_and_coordination_resumes_after_a_res
             assert fake.logins == 1
             fake.expire_sessions()  # phase 2 must log in again, with Redis gone
             fleet.go()
-            own_redis.kill()  # while the phase runs: pooled connections die under the workers
+            own_redis.kill()  # while the phase runs (each worker calls until Redis failed it): pooled connections die
             down = fleet.read(timeout=120)
             logins_without_redis = fake.logins - 1
             own_redis.start()  # empty, on the same port
