@@ -120,6 +120,17 @@ def test_what_the_vault_reports_moves_the_fleet_past_its_reset_instead_of_into_a
     assert fake.throttled == 0
 
 
+def test_a_turn_further_away_than_the_call_may_wait_is_not_waited_for(redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)  # the sync driver's Sleep: recorded, not slept
+    fake = FakeVGS()
+    budget = Coordination(redis_server.url, requests=1, per=600)  # one request per ten minutes
+    with fake.client(coordination=budget, retry_policy=RetryPolicy(max_wait=2)) as vgs:
+        alias = vgs.aliases.tokenize([CARD])[0]  # the budget's one turn
+        assert vgs.aliases.reveal(alias).value == CARD  # the next is ten minutes away: sent now, the vault decides
+    assert fake.count() == 2 and slept == []
+
+
 @pytest.mark.anyio
 async def test_async_clients_share_the_budget_too(redis_server: RedisServer) -> None:
     fake = FakeVGS(rate_limit=20, rate_window=2)
