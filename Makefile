@@ -9,7 +9,7 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean dists release
+.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean dists release redis-server
 
 setup: $(STAMP)
 
@@ -42,7 +42,7 @@ typecheck: setup
 
 ## Everything CI runs. Bytecode is written (even where PYTHONDONTWRITEBYTECODE is set) so pytest's
 ## assertion rewriting of plugin packages is done once, not again in every worker.
-test: check lint typecheck
+test: check lint typecheck redis-server
 	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
 
 ## The documentation site, built --strict into site/ (git-ignored). `make test` builds it too (tests/docs/test_site.py)
@@ -50,12 +50,23 @@ test: check lint typecheck
 docs: setup
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --site-dir site
 
+## The fleet-mode tests (and `make bench`'s fleet scenario) start their own redis-server on 127.0.0.1:
+## install Debian's package when it is missing and we are root (CI's fresh machine), else say how.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing redis-server (Debian package) for the fleet-mode tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; \
+	  else \
+	    echo "the fleet-mode tests need redis-server on PATH: install it (e.g. apt-get install redis-server)" >&2; exit 1; \
+	  fi; }
+
 ## The tour: four fake vaults on 127.0.0.1 and polyvault against them (or real vaults, see README).
 demo: setup
 	$(PY) scripts/demo.py
 
 ## Benchmarks (not part of make test): polyvault against raw httpx and the vendors' SDKs.
-bench: setup
+bench: setup redis-server
 	$(PY) scripts/bench/run.py
 
 ## The full-size soak: 10,000 values through FakeVGS with 20% of requests faulted.

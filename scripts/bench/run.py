@@ -8,6 +8,7 @@ Workloads (see issue 5):
   paging    10,000 Apideck log entries through the facade iterator at limit=200: time and peak memory growth
   imports   fresh interpreters: polyvault, polyvault + each vault, the generated packages, the vendors' SDKs
   generate  scripts/generate.py (what `make generate` runs) for all four vaults, into a temporary tree
+  fleet     8 processes bursting over one scaled VGS budget, uncoordinated vs fleet mode (see fleet.py)
 
 Contenders run alternately (the order rotates every round), each in a fresh interpreter of the
 benchmark venv (see benchenv.py), against a fake vault served by another process with spec
@@ -36,9 +37,10 @@ from pathlib import Path
 from typing import Any
 
 import benchenv
+import fleet
 from common import DEV_PYTHON, RESULTS, ROOT, BenchError, FakeServer, dev_tools_env, log, median, rotated, run_command, run_worker
 
-WORKLOADS = ("percall", "bulk", "paging", "imports", "generate")
+WORKLOADS = ("percall", "bulk", "paging", "imports", "generate", "fleet")
 
 
 @dataclass
@@ -550,6 +552,7 @@ RUNNERS: dict[str, Callable[[Report, Path], None]] = {
     "paging": paging,
     "imports": imports,
     "generate": generate,
+    "fleet": fleet.run,
 }
 
 

@@ -17,6 +17,9 @@ The rules (docs/contributing.md explains them to writers):
 - A block that cannot run says so on the line right before its fence:
   `<!-- docs-test: skip <why> -->`, or `<!-- docs-test: requires <module> -->` (runs only where that
   module can be imported, e.g. a vendor SDK). Any other marker is an error, so a typo cannot skip a block.
+- A page whose blocks need a Redis (fleet mode) says so once, on a line of its own:
+  `<!-- docs-test-page: redis -->`. The runner then also starts a real `redis-server` on 127.0.0.1
+  (`polyvault.testing.RedisServer`) for the page and exports its URL as `POLYVAULT_COORDINATION_URL`.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ PYTEST_FILE = re.compile(r"^#\s*(?P<name>test_\w+\.py)\b")
 TAB = re.compile(r"^(?P<indent>[ \t]*)===\s*[\"'](?P<label>[^\"']+)[\"']")
 VAULT_VARIABLES = re.compile(r"^(VGS|APIDECK|VAULTPAM|VAULTERA|POLYVAULT)_")
 LOOPBACK = ("127.", "::1", "localhost")
+PAGE_DIRECTIVE = re.compile(r"^<!--\s*docs-test-page:\s*(?P<what>\S+)\s*-->\s*$", re.MULTILINE)
+PAGE_NEEDS = frozenset({"redis"})
 
 
 class MarkerError(ValueError):
@@ -119,13 +124,22 @@ class Outcome:
     failure: str | None = None  # the failing block's location and traceback
 
 
+def page_needs(page: Path, text: str | None = None) -> frozenset[str]:
+    """What the page's `docs-test-page` directives ask the runner to start besides the fakes."""
+    needs = frozenset(match["what"] for match in PAGE_DIRECTIVE.finditer(page.read_text() if text is None else text))
+    unknown = needs - PAGE_NEEDS
+    if unknown:
+        raise MarkerError(f"{page}: unknown docs-test-page directive(s) {sorted(unknown)} (known: {sorted(PAGE_NEEDS)})")
+    return needs
+
+
 def run_page(page: Path) -> Outcome:
     """Serve the fakes, then run the page's blocks in order in one namespace; stop at the first failure."""
     blocks = parse(page)
     outcome = Outcome(str(page))
     page_namespace: dict[str, Any] = {"__name__": "__main__"}
     tab_namespaces: dict[str, dict[str, Any]] = {}
-    with _served_fakes() as env, _environment(env), _loopback_only():
+    with _served_fakes(page_needs(page)) as env, _environment(env), _loopback_only():
         for block in blocks:
             if block.action == "skip":
                 outcome.skipped += 1
@@ -144,13 +158,15 @@ def run_page(page: Path) -> Outcome:
 
 
 @contextlib.contextmanager
-def _served_fakes() -> Iterator[dict[str, str]]:
-    from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
+def _served_fakes(needs: frozenset[str]) -> Iterator[dict[str, str]]:
+    from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS, RedisServer
 
     env: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         for fake in (FakeVGS(), FakeApideck(), FakeVaultPAM(), FakeVaultera()):
             env.update(fake.env_vars(stack.enter_context(fake.serve())))
+        if "redis" in needs:
+            env["POLYVAULT_COORDINATION_URL"] = stack.enter_context(RedisServer()).url
         yield env
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .codeblocks import MarkerError, parse
+from .codeblocks import MarkerError, page_needs, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("codeblocks.py")
@@ -126,3 +126,23 @@ def test_an_unknown_marker_is_an_error_not_a_skip(tmp_path: Path) -> None:
     page = _page(tmp_path, "<!-- docs-test: skipp typo -->\n```python\nraise SystemExit(1)\n```\n")
     with pytest.raises(MarkerError, match="unknown docs-test marker"):
         parse(page)
+
+
+def test_a_page_directive_is_known_or_an_error(tmp_path: Path) -> None:
+    assert page_needs(_page(tmp_path, "# Fleet\n\n<!-- docs-test-page: redis -->\n")) == {"redis"}
+    assert page_needs(_page(tmp_path, "# Plain\n")) == set()
+    with pytest.raises(MarkerError, match="unknown docs-test-page directive"):
+        page_needs(_page(tmp_path, "<!-- docs-test-page: postgres -->\n"))
+
+
+@pytest.mark.slow
+def test_a_redis_page_gets_a_real_redis_in_its_environment(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "<!-- docs-test-page: redis -->\n```python\nimport os, socket\nfrom urllib.parse import urlsplit\n"
+        "url = urlsplit(os.environ['POLYVAULT_COORDINATION_URL'])\n"
+        "with socket.create_connection((url.hostname, url.port), timeout=5) as conn:\n"
+        "    conn.sendall(b'PING\\r\\n')\n    assert conn.recv(16) == b'+PONG\\r\\n'\n```\n",
+    )
+    outcome, _ = _run(page)
+    assert (outcome["ran"], outcome["failure"]) == (1, None)

@@ -13,7 +13,8 @@ resets, timeouts, unreadable answers, redirects and bad input. It captures:
 - every OpenTelemetry span an application's SDK receives (name, attributes, events, status) and every
   data point of the request-duration histogram (its attributes);
 - every exception's str and repr, following `__cause__`, `__context__` and `BulkOperationError.errors`;
-- every returned record's repr (and str), and each client's repr.
+- every returned record's repr (and str), and each client's repr;
+- in fleet mode, every key and value the clients left in Redis (where account names must not show either).
 
 Each secret is searched raw, percent-encoded (`quote` and `quote_plus`) and, for VGS, inside the
 Basic authorization header (base64 of user:password). URLs that exist to carry a one-off token to a
@@ -36,7 +37,7 @@ from urllib.parse import quote, quote_plus
 import httpx
 import pytest
 from polyvault import BulkOperationError, RetryPolicy, VaultError
-from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
+from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS, RedisServer
 
 FAST = RetryPolicy(max_retries=1, backoff=0.0, max_backoff=0.0, max_wait=1.0)
 TIMEOUT = 0.5
@@ -65,6 +66,13 @@ SERVICE_CODE = "7391"
 GATEWAY_HEADER = "gw-SECRET-header-9Hq"
 GATEWAY_URL = "https://gw.test/pay?order=1"
 GATEWAY_URL_SECRET = "gw-url-SECRET-5Rt"  # a third party's credential in its URL
+REDIS_PASSWORD = "redis-LEAK-pw+/=Rq5"
+FLEET_VGS_USER = "US-fleet-LEAK-user"
+FLEET_VGS_PASSWORD = "fleet vgs pw+/=Wq2"
+FLEET_PAM_EMAIL = "fleet-leak@secret-corp.example"
+FLEET_PAM_PASSWORD = "fleet pam pw+/=Xe4"
+FLEET_APIDECK_KEY = "sk_live_FLEET+key/03=Qz"
+FLEET_VAULTERA_KEY = "vaultera-FLEET-key+0003"
 
 
 @dataclass
@@ -74,6 +82,8 @@ class Scan:
     secrets: set[str] = field(default_factory=set)
     exceptions: list[BaseException] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)  # reprs and strs of returned records and clients
+    stored: list[str] = field(default_factory=list)  # fleet mode: Redis keys and values (bytes as latin-1)
+    accounts: set[str] = field(default_factory=set)  # account names: not secret, but never in Redis in clear
     returned: int = 0
 
     def keep(self, value: Any) -> Any:
@@ -442,6 +452,73 @@ def _echoing(scan: Scan) -> None:
         scan.expect_error(lambda: vaultera.api_keys.list())
 
 
+def _redis_dump(url: str) -> list[str]:
+    """Every key in the Redis server at `url` and everything in its value, as text (bytes read as latin-1)."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    texts = []
+    try:
+        for key in client.scan_iter(count=1000):
+            kind = client.type(key)
+            parts = [key]
+            if kind == b"hash":
+                parts += [part for item in client.hgetall(key).items() for part in item]
+            elif kind == b"string":
+                parts.append(client.get(key) or b"")
+            texts.append(" ".join(part.decode("latin-1") for part in parts))
+    finally:
+        client.close()
+    return texts
+
+
+def _fleet(scan: Scan) -> None:
+    """Fleet mode: what the clients of four vaults put in Redis, and what is logged when Redis is away."""
+    vgs_fake = FakeVGS(username=FLEET_VGS_USER, password=FLEET_VGS_PASSWORD)
+    pam_fake = FakeVaultPAM(email=FLEET_PAM_EMAIL, password=FLEET_PAM_PASSWORD)
+    apideck_fake, vaultera_fake = FakeApideck(api_key=FLEET_APIDECK_KEY), FakeVaultera(api_key=FLEET_VAULTERA_KEY)
+    scan.secrets |= {REDIS_PASSWORD, FLEET_VGS_PASSWORD, FLEET_PAM_PASSWORD, FLEET_APIDECK_KEY, FLEET_VAULTERA_KEY, PAM_WRONG}
+    scan.secrets.add(base64.b64encode(f"{FLEET_VGS_USER}:{FLEET_VGS_PASSWORD}".encode()).decode())
+    scan.accounts |= {FLEET_VGS_USER, FLEET_PAM_EMAIL, "secret-corp"}
+    with (
+        RedisServer(password=REDIS_PASSWORD) as redis,
+        vgs_fake.serve() as vgs_url,
+        pam_fake.serve() as pam_url,
+        apideck_fake.serve() as apideck_url,
+        vaultera_fake.serve() as vaultera_url,
+    ):
+        options: dict[str, Any] = {"coordination": redis.url, "retry_policy": FAST, "timeout": TIMEOUT}
+        scan.accounts |= {vgs_url, pam_url}
+        with vgs_fake.client(base_url=vgs_url, **options) as vgs:
+            scan.keep(vgs)
+            aliases = scan.keep(vgs.aliases.tokenize([CARD, CARD_2]))
+            vgs_fake.inject("429", route="GET /aliases/{alias}", retry_after=1)  # reported to the fleet as a pause
+            scan.keep(vgs.aliases.reveal(aliases[0]))
+        with pam_fake.client(base_url=pam_url, **options) as pam, pam_fake.client(base_url=pam_url, **options) as other:
+            scan.keep(pam)
+            scan.keep(pam.safes.list())
+            scan.keep(other.safes.list())  # the shared session
+            pam_fake.expire_sessions()
+            scan.keep(other.memberships())  # refused, logs in again for both
+            scan.keep(pam.safes.list())
+        with pam_fake.client(base_url=pam_url, password=PAM_WRONG, **options) as wrong:
+            scan.expect_error(wrong.memberships)
+        with apideck_fake.client(base_url=apideck_url, **options) as apideck:
+            scan.keep(apideck.consumers.get("test-consumer"))
+        with vaultera_fake.client(base_url=vaultera_url, **options) as vaultera:
+            scan.keep(vaultera.api_keys.list())
+        scan.stored += _redis_dump(redis.url)
+    away = f"redis://fleet:{quote(REDIS_PASSWORD, safe='')}@127.0.0.1:{redis.port}/0"  # stopped: a warning is logged
+    with vgs_fake.serve() as vgs_url, vgs_fake.client(base_url=vgs_url, coordination=away, retry_policy=FAST) as vgs:
+        scan.keep(vgs.aliases.reveal(aliases[1]))
+    scan.secrets |= {
+        header[len("Bearer ") :]
+        for request in pam_fake.requests
+        if (header := request.secret_header("authorization") or "").startswith("Bearer vps_")
+    }
+    assert pam_fake.logins == 2 and any(":session " in text for text in scan.stored), "the fleet shared no session"
+
+
 _FORMATTER = logging.Formatter("%(name)s %(levelname)s %(message)s")
 
 
@@ -461,7 +538,7 @@ def _scan_every_operation(
     """Drive every operation of every vault; return the scan, the log records, the exceptions, the leaks and the telemetry texts."""
     scan = Scan()
     with every_log_record() as records:
-        for drive in (_vgs, _apideck, _vaultpam, _vaultera, _echoing):
+        for drive in (_vgs, _apideck, _vaultpam, _vaultera, _echoing, _fleet):
             drive(scan)
     texts: list[tuple[str, str]] = []
     for record in records:
@@ -472,11 +549,13 @@ def _scan_every_operation(
     errors = [error for caught in scan.exceptions for error in _chain(caught, seen)]
     texts += [("exception", text) for error in errors for text in (str(error), repr(error))]
     texts += [("repr", text) for text in scan.shown]
+    texts += [("redis", text) for text in scan.stored]
     leaks = [(kind, secret, text[:160]) for secret in sorted(scan.secrets) for kind, text in texts if _found(secret, text)]
+    leaks += [("redis", name, text[:160]) for name in sorted(scan.accounts) for text in scan.stored if _found(name, text)]
     return scan, list(records), errors, leaks, telemetry
 
 
-def test_no_secret_reaches_a_log_record_an_exception_a_repr_a_span_or_a_metric(otel: Any) -> None:
+def test_no_secret_reaches_a_log_record_an_exception_a_repr_a_span_a_metric_or_redis(otel: Any) -> None:
     scan, records, errors, leaks, telemetry = _scan_every_operation(otel)
     formatter = _FORMATTER
     logged = [record.name for record in records]
@@ -487,6 +566,7 @@ def test_no_secret_reaches_a_log_record_an_exception_a_repr_a_span_or_a_metric(o
         f"{len(errors):,} exceptions scanned ({len(scan.exceptions)} raised + chained), "
         f"{len(scan.shown):,} reprs scanned ({scan.returned} returned values and clients), "
         f"{spans:,} spans and {points:,} metric points scanned, "
+        f"{len(scan.stored)} Redis entries scanned, "
         f"{len(scan.secrets)} secrets × {{raw, quote, quote_plus, Basic}} — leaks found: {len(leaks)}"
     )
     assert any(name == "httpx" for name in logged) and any(name.startswith("httpcore") for name in logged), (
@@ -508,25 +588,32 @@ def test_no_secret_reaches_a_log_record_an_exception_a_repr_a_span_or_a_metric(o
     assert any(text.startswith("polyvault.retry ") for kind, text in telemetry if kind == "span"), "no retry event"
     assert points > 0, "no duration was measured"
     assert any("api_key=" in formatter.format(record) for record in records), "Vaultera requests were not logged with their (masked) key"
+    outage = [record for record in records if record.name == "polyvault.coordination" and record.levelno == logging.WARNING]
+    assert outage, "no Redis outage was logged"
     assert leaks == [], "\n".join(f"{kind}: {secret!r} in {text!r}" for kind, secret, text in leaks[:20])
 
 
-@pytest.mark.parametrize("channel", ["log", "exception", "span"])
+@pytest.mark.parametrize("channel", ["log", "exception", "span", "redis"])
 def test_the_scan_finds_leaks_when_redaction_is_switched_off(channel: str, monkeypatch: pytest.MonkeyPatch, otel: Any) -> None:
     """The controls: the same scan with one channel's masking switched off must find leaks in that channel.
 
     Spans (and polyvault's own log lines) name requests by path template; the span control names them
     by their full URL instead, as a careless instrumentation would (Vaultera's key is in the query).
+    The Redis control stores the session token unsealed.
     """
     from polyvault._core import failures, observe
+    from polyvault._core.coordination.keyring import Keyring
     from polyvault._core.redact import RedactingFilter
 
     if channel == "log":
         monkeypatch.setattr(RedactingFilter, "filter", lambda self, record: True)
     elif channel == "exception":
         monkeypatch.setattr(failures, "redact", lambda text, secrets=(): text)
-    else:
+    elif channel == "span":
         monkeypatch.setattr(observe.Exchange, "template", property(lambda self: str(self.request.url)))
+    else:
+        monkeypatch.setattr(Keyring, "seal", lambda self, data, where: bytes(12) + data + bytes(16))
+        monkeypatch.setattr(Keyring, "open", lambda self, blob, where: blob[12:-16])
     _, _, _, leaks, _ = _scan_every_operation(otel)
     print(f"\nleak scan control, {channel} redaction off: {len(leaks)} leaks found")
     assert any(kind == channel for kind, _, _ in leaks), f"the scan found no {channel} leak with its redaction off"

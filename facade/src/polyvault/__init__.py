@@ -44,7 +44,8 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._core.ratelimit import RateLimit
+    from ._core.coordination.settings import Coordination
+    from ._core.ratelimit import RateLimit, RateLimited
     from ._core.retry import RetryPolicy
     from .apideck import Apideck, AsyncApideck
     from .vaultera import AsyncVaultera, Vaultera
@@ -61,6 +62,8 @@ _LAZY = {
     "Vaultera": "vaultera",
     "AsyncVaultera": "vaultera",
     "RateLimit": "_core.ratelimit",
+    "RateLimited": "_core.ratelimit",
+    "Coordination": "_core.coordination.settings",
     "RetryPolicy": "_core.retry",
 }
 
@@ -77,12 +80,14 @@ __all__ = [
     "BulkOperationError",
     "ClientClosedError",
     "ConflictError",
+    "Coordination",
     "InvalidRequestError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",
+    "RateLimited",
     "RetryPolicy",
     "ServerError",
     "UnexpectedResponseError",

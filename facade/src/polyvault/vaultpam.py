@@ -8,7 +8,8 @@ with VaultPAM() as pam:          # VAULTPAM_EMAIL + VAULTPAM_PASSWORD, or VAULTP
 With email and password the client logs in on first use, keeps the session token until shortly
 before `expires_in` runs out, and logs in again (once) when the vault answers 401: one login
 however many threads or tasks need it at the same moment. Session tokens cannot be refreshed;
-a personal access token is used as it is.
+a personal access token is used as it is. In fleet mode (`coordination=`) that one login serves
+every process of the account: the token is shared, sealed, through Redis.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
@@ -33,6 +34,10 @@ from ._core.ops import operation
 from ._core.reading import Reader, no_raw
 from ._core.runtime import Plan
 from .errors import InvalidRequestError
+
+if TYPE_CHECKING:
+    from ._core.coordination.link import Op
+    from ._core.coordination.session import SharedSession
 
 __all__ = ["AsyncVaultPAM", "Membership", "Memberships", "Safe", "VaultPAM"]
 
@@ -50,7 +55,10 @@ def _parse_error(body: Any) -> ErrorBody | None:
     return ErrorBody(code=str(body["error"]), message=str(message) if message is not None else None)
 
 
-_PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error)
+# Fleet mode shares the documented per-user limit (120 per minute; the vault's x-ratelimit-limit replaces it).
+_PROFILE = VaultProfile(
+    name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error, rate_budget=(120, 60.0)
+)
 try:
     from polyvault_vaultpam_client import Client as RawClient
     from polyvault_vaultpam_client.models import LoginRequest
@@ -115,6 +123,32 @@ class Safe:
 
 _ACQUIRE, _RELEASE = object(), object()
 _KEEP_ISSUED = 8
+# Fleet mode: how long the login lock lives (at most; about one login's timeout), and how often a process
+# waiting for another's login looks for its token.
+_LOCK_MAX, _POLL_FIRST, _POLL_MAX = 15.0, 0.02, 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """A flow step for the fleet's session in Redis (fleet mode): the wrappers run `op` and send back its result."""
+
+    op: Op
+    locks: bool = False  # taking the login lock: if it answers True, the wrapper releases it should the flow die
+    unlocks: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Wait:
+    """A flow step: wait `seconds` (for another process's login)."""
+
+    seconds: float
+
+
+def _lock_seconds(request: httpx.Request) -> float:
+    """How long the login lock may be held: the login's own timeout (connect + read), at most `_LOCK_MAX`."""
+    timeout = request.extensions.get("timeout") or {}
+    spent = sum(value for phase in ("connect", "read") if isinstance(value := timeout.get(phase), (int, float)))
+    return min(_LOCK_MAX, max(1.0, spent or _LOCK_MAX))
 
 
 class _SessionAuth(HostBoundAuth):
@@ -133,6 +167,8 @@ class _SessionAuth(HostBoundAuth):
         self._thread_lock = threading.Lock()
         self._task_lock: Any = None  # an anyio.Lock, made by the first async flow (sync users never import anyio)
         self._issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
+        self._lifetime = 0.0  # seconds the current token was issued for
+        self.shared: SharedSession | None = None  # fleet mode: the account's session in Redis
 
     def issued_secrets(self) -> tuple[str, ...]:
         return self._issued
@@ -167,10 +203,51 @@ class _SessionAuth(HostBoundAuth):
             if lifetime is not None:
                 _READ.unreadable("login.expires_in", "a positive number of seconds", lifetime, "0 (the token serves this request only)")
             lifetime = 0.0
+        return self._keep(token, lifetime, lifetime - min(REFRESH_MARGIN, lifetime / 10))
+
+    def _keep(self, token: str, lifetime: float, usable: float) -> str:
+        """Use `token` (issued for `lifetime` seconds) for the next `usable` seconds."""
         self._token = token
+        self._lifetime = float(lifetime)
         self._issued = (*self._issued[-(_KEEP_ISSUED - 1) :], token)
-        self._good_until = time.monotonic() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
+        self._good_until = time.monotonic() + usable
         return token
+
+    def _obtain(self, request: httpx.Request, refused: str | None) -> Generator[object, Any, str | None]:
+        """A session token: in fleet mode the fleet's (one login per fleet), else from a login of our own.
+
+        The fleet's token is used unless it is the one the vault just `refused`; else one process
+        takes the login lock and logs in, the others wait for the token it shares. No Redis (or a
+        lock held past its time) means logging in ourselves: the fleet never stops a login.
+        """
+        shared = self.shared
+        if shared is None or not shared.usable():
+            return self._adopt((yield self._login_request(request)))
+        if refused is not None:
+            yield _Shared(shared.discard(refused))  # for everyone, unless another process already replaced it
+        ttl = _lock_seconds(request)
+        deadline = time.monotonic() + 2 * ttl
+        poll = _POLL_FIRST
+        while True:
+            found = yield _Shared(shared.fetch())
+            if found is not None and found.token != refused:
+                return self._keep(found.token, found.lifetime, found.left)
+            mine = yield _Shared(shared.lock(ttl), locks=True)
+            if mine is False and time.monotonic() < deadline:
+                yield _Wait(poll)  # another process is logging in: its token will be in Redis
+                poll = min(_POLL_MAX, poll * 1.5)
+                continue
+            if mine:  # someone may have shared a token between our look and our lock
+                found = yield _Shared(shared.fetch())
+                if found is not None and found.token != refused:
+                    yield _Shared(shared.unlock(), unlocks=True)
+                    return self._keep(found.token, found.lifetime, found.left)
+            token = self._adopt((yield self._login_request(request)))
+            if token is not None:
+                yield _Shared(shared.store(token, self._lifetime, self._good_until - time.monotonic()))
+            if mine:
+                yield _Shared(shared.unlock(), unlocks=True)
+            return token
 
     def _flow(self, request: httpx.Request) -> Generator[object, httpx.Response | None, None]:
         token = self._valid_token()
@@ -178,7 +255,7 @@ class _SessionAuth(HostBoundAuth):
             yield _ACQUIRE
             token = self._valid_token()
             if token is None:
-                token = self._adopt((yield self._login_request(request)))  # type: ignore[arg-type]
+                token = yield from self._obtain(request, None)
             yield _RELEASE
             if token is None:
                 return
@@ -190,7 +267,7 @@ class _SessionAuth(HostBoundAuth):
         fresh = self._valid_token()
         if fresh in (None, token):  # nobody logged in since our token was refused: we do it, once
             self._token = None
-            fresh = self._adopt((yield self._login_request(request)))  # type: ignore[arg-type]
+            fresh = yield from self._obtain(request, token)
         yield _RELEASE
         if fresh is None:
             return
@@ -202,6 +279,7 @@ class _SessionAuth(HostBoundAuth):
             yield request
             return
         flow, held, sent = self._flow(request), False, None
+        locked: SharedSession | None = None  # fleet mode: we hold the fleet's login lock
         try:
             while True:
                 step = flow.send(sent)
@@ -211,6 +289,12 @@ class _SessionAuth(HostBoundAuth):
                 elif step is _RELEASE:
                     self._thread_lock.release()
                     held = False
+                elif isinstance(step, _Shared):
+                    assert self.shared is not None
+                    sent = self.shared.fleet.link.run(step.op)
+                    locked = self.shared if (step.locks and sent) else None if step.unlocks else locked
+                elif isinstance(step, _Wait):
+                    time.sleep(step.seconds)
                 else:
                     sent = yield step  # type: ignore[misc]
                     sent.read()
@@ -219,17 +303,22 @@ class _SessionAuth(HostBoundAuth):
         finally:
             if held:
                 self._thread_lock.release()
+            if locked is not None:  # the flow died holding the fleet's login lock: free it now, not at its expiry
+                locked.fleet.link.run(locked.unlock())
             flow.close()
 
     async def async_auth_flow(self, request: httpx.Request) -> Any:
         if not self.signs(request):
             yield request
             return
-        if self._task_lock is None:  # one event loop: nothing awaits between this check and the assignment
-            import anyio
+        import anyio
 
+        if self._task_lock is None:  # one event loop: nothing awaits between this check and the assignment
             self._task_lock = anyio.Lock()
+        if self.shared is not None:
+            await self.shared.fleet.akeyring()  # derived off the event loop, once, before the flow needs it
         flow, held, sent = self._flow(request), False, None
+        locked: SharedSession | None = None
         try:
             while True:
                 step = flow.send(sent)
@@ -240,6 +329,12 @@ class _SessionAuth(HostBoundAuth):
                 elif step is _RELEASE:
                     self._task_lock.release()
                     held = False
+                elif isinstance(step, _Shared):
+                    assert self.shared is not None
+                    sent = await self.shared.fleet.link.arun(step.op)
+                    locked = self.shared if (step.locks and sent) else None if step.unlocks else locked
+                elif isinstance(step, _Wait):
+                    await anyio.sleep(step.seconds)
                 else:
                     sent = yield step
                     await sent.aread()
@@ -248,6 +343,9 @@ class _SessionAuth(HostBoundAuth):
         finally:
             if held:
                 self._task_lock.release()
+            if locked is not None:
+                with anyio.CancelScope(shield=True):  # bounded by the Redis timeout
+                    await locked.fleet.link.arun(locked.unlock())
             flow.close()
 
 
@@ -361,7 +459,10 @@ class _VaultPAMClient(BaseClient[M]):
             url_env="VAULTPAM_BASE_URL",
             make_auth=lambda url: _SessionAuth(url, user, secret),
             secrets=(secret,),
+            account=user,
         )
+        if self._state.fleet is not None:
+            self._auth.shared = self._state.fleet.session  # type: ignore[attr-defined]  # one login per fleet
 
     @property
     def org_id(self) -> str | None:

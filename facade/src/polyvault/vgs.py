@@ -79,7 +79,8 @@ def _parse_error(body: Any) -> ErrorBody | None:
     )
 
 
-_PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error)
+# Fleet mode shares VGS's documented limit: 3,000 requests per minute per vault, whatever credentials are used.
+_PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error, rate_budget=(3000, 60.0))
 try:
     from polyvault_vgs_client import Client as RawClient
     from polyvault_vgs_client.models import (

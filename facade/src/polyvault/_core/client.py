@@ -25,10 +25,10 @@ import httpx
 
 from .. import __version__
 from ..errors import ClientClosedError, InvalidRequestError
-from . import checks, config, observe
+from . import checks, config, coordination, observe
 from .auth import HostBoundAuth
 from .failures import ErrorParser, status_error, transport_error, unreadable
-from .ratelimit import RateLimit, read_rate_limit
+from .ratelimit import RateLimit, RateLimited, read_rate_limit, retry_after
 from .redact import install_log_redaction
 from .retry import GONE_AFTER_RETRY, IDEMPOTENT_METHODS, RetryPolicy, send_with_retries
 from .runtime import Plan, Stream, iter_async, iter_sync, run_async, run_sync
@@ -67,6 +67,8 @@ class VaultProfile:
     package: str
     extra: str
     parse_error: ErrorParser
+    rate_budget: tuple[int, float] | None = None
+    """The documented rate limit fleet mode shares, as (requests, per seconds); None if the vendor documents none."""
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
     _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -129,13 +131,14 @@ def user_agent(vault: str, application_id: str | None = None) -> str:
 
 
 class _State:
-    """What a client shares with its copies: the connection pool, whether it is closed, the last rate limit seen."""
+    """What a client shares with its copies: the pool, whether it is closed, the last rate limit seen, fleet mode's Redis link."""
 
-    def __init__(self, http: httpx.Client | httpx.AsyncClient, owns_http: bool) -> None:
+    def __init__(self, http: httpx.Client | httpx.AsyncClient, owns_http: bool, fleet: Any = None) -> None:
         self.http = http
         self.owns_http = owns_http
         self.closed = False
         self.rate_limit: RateLimit | None = None
+        self.fleet = fleet
 
     def check_open(self, vault: str) -> None:
         """Refuse to send once the client (or a copy sharing this pool) was closed, or a caller closed their http_client."""
@@ -199,8 +202,13 @@ class BaseClient(Generic[M]):
         make_auth: Callable[[str], HostBoundAuth],
         secrets: Iterable[str],
         headers: Mapping[str, str] | None = None,
+        account: str = "",
     ) -> None:
-        """Resolve the common options, build the auth for the resolved base URL, and open (or adopt) the pool."""
+        """Resolve the common options, build the auth for the resolved base URL, and open (or adopt) the pool.
+
+        `account` names whose credentials these are when `secrets` alone do not (VaultPAM's email): with
+        the vault and base URL it keys fleet mode's shared state (never in clear).
+        """
         name = self._profile.name
         unknown = sorted(set(options) - config.OPTION_NAMES)
         if unknown:
@@ -215,7 +223,9 @@ class BaseClient(Generic[M]):
         self._options = config.Options(
             config.timeout(options.get("timeout", config.DEFAULT_TIMEOUT), name),
             config.retry_policy(options.get("max_retries"), options.get("retry_policy"), name),
+            config.rate_limit_hook(options.get("on_rate_limit"), name),
         )
+        fleet, self._pacer = self._fleet_mode(options.get("coordination"), account)
         self._concurrency = checks.integer(
             options.get("max_concurrency", config.DEFAULT_CONCURRENCY), "max_concurrency", name, low=1, high=256
         )
@@ -233,7 +243,19 @@ class BaseClient(Generic[M]):
         if http_client is not None:
             self._headers["User-Agent"] = agent  # per request: the caller's client keeps its own defaults
         self._user_agent = agent
-        self._state = _State(http, owns_http=http_client is None)
+        self._state = _State(http, owns_http=http_client is None, fleet=fleet)
+
+    def _fleet_mode(self, value: object, account: str) -> tuple[Any, Any]:
+        """Fleet mode's link and pacer when `coordination` (or its environment variable) asks for it, else (None, None)."""
+        settings = coordination.resolve(value, self._profile.name)
+        if settings is None:
+            return None, None
+        from .coordination.fleet import Fleet
+        from .coordination.pacing import Pacer
+
+        name, budget = self._profile.name, self._profile.rate_budget
+        fleet = Fleet(settings, vault=name, base_url=self._base_url, account=account, secrets=self._secrets, budget=budget)
+        return fleet, Pacer(fleet.budget)
 
     # --- public surface shared by every client -------------------------------------------------
 
@@ -324,6 +346,8 @@ class BaseClient(Generic[M]):
         limit = read_rate_limit(response.headers.raw)
         if limit is not None:
             self._state.rate_limit = limit
+            if self._pacer is not None:
+                self._pacer.note(limit, response.status_code)
 
     def _exchange(
         self,
@@ -353,7 +377,14 @@ class BaseClient(Generic[M]):
                 self._options.retry.max_retries + 1,
             )
             response = yield from send_with_retries(
-                request, self._auth, policy=self._options.retry, idempotent=idempotent, on_response=self._observe, watch=watch
+                request,
+                self._auth,
+                policy=self._options.retry,
+                idempotent=idempotent,
+                on_response=self._observe,
+                watch=watch,
+                pacer=self._pacer,
+                on_rate_limit=self._rate_limited if self._options.on_rate_limit is not None else None,
             )
         except httpx.TransportError as exc:
             raise watch.keep(transport_error(profile.name, exc, request, self._masked(secrets))) from None
@@ -370,6 +401,18 @@ class BaseClient(Generic[M]):
         if raise_for_status and response.status_code >= 300 and not response.extensions.get(GONE_AFTER_RETRY):
             raise watch.keep(status_error(profile.name, response, profile.parse_error, self._masked(secrets)))
         return response
+
+    def _rate_limited(self, response: httpx.Response, attempt: int) -> bool:
+        """Ask the caller's `on_rate_limit` hook whether to go on retrying a 429."""
+        hook = self._options.on_rate_limit
+        event = RateLimited(
+            vault=self._profile.name,
+            attempt=attempt,
+            retry_after=retry_after(response.headers),
+            rate_limit=read_rate_limit(response.headers.raw),
+            shared=self._pacer is not None,
+        )
+        return hook is None or hook(event) is not False
 
     def _masked(self, secrets: Sequence[str]) -> tuple[str, ...]:
         """Everything an error about this call must mask: the client's credentials, what its auth was issued
@@ -467,6 +510,8 @@ class SyncLifecycle:
         The connection pool is closed too, unless it belongs to a caller-supplied http_client.
         """
         self._state.closed = True
+        if self._state.fleet is not None:
+            self._state.fleet.close()
         if self._state.owns_http:
             self._state.http.close()  # type: ignore[union-attr]
 
@@ -497,6 +542,8 @@ class AsyncLifecycle:
         The connection pool is closed too, unless it belongs to a caller-supplied http_client.
         """
         self._state.closed = True
+        if self._state.fleet is not None:
+            await self._state.fleet.aclose()
         if self._state.owns_http:
             await self._state.http.aclose()  # type: ignore[union-attr]
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
 import httpx
 
 from ..errors import InvalidRequestError
+from .coordination.settings import Coordination
+from .ratelimit import RateLimited
 from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -114,6 +117,14 @@ class Options:
 
     timeout: httpx.Timeout
     retry: RetryPolicy
+    on_rate_limit: Callable[[RateLimited], bool | None] | None = None
+
+
+def rate_limit_hook(value: object, vault: str) -> Callable[[RateLimited], bool | None] | None:
+    """The `on_rate_limit` hook: a callable, or None."""
+    if value is not None and not callable(value):
+        raise InvalidRequestError("on_rate_limit must be a callable taking a polyvault.RateLimited", vault=vault)
+    return value
 
 
 class ClientOptions(TypedDict, total=False):
@@ -135,6 +146,11 @@ class ClientOptions(TypedDict, total=False):
     """Requests an async bulk call keeps in flight at once (default 8)."""
     application_id: str
     """Your application's short id, sent first in the User-Agent (`myapp polyvault/0.1.0 (vgs) ...`)."""
+    coordination: str | Coordination
+    """Fleet mode: a Redis URL (or a `polyvault.Coordination`) through which every process using the same vault
+    account shares the rate budget and VaultPAM's session (default: `POLYVAULT_COORDINATION_URL`, else off)."""
+    on_rate_limit: Callable[[RateLimited], bool | None]
+    """Called on every 429 with a `polyvault.RateLimited`; return False to stop retrying that call."""
 
 
 OPTION_NAMES = frozenset(ClientOptions.__annotations__)

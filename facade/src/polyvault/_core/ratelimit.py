@@ -23,6 +23,25 @@ class RateLimit:
     reset_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class RateLimited:
+    """What a client's `on_rate_limit` hook is told about a 429. Return False from the hook to stop retrying
+    (the call raises `RateLimitError` at once); anything else lets the retry policy decide."""
+
+    __module__ = "polyvault"  # its public home (repr, help, docs)
+
+    vault: str
+    """The vault that answered 429 (`"vgs"`, `"apideck"`, `"vaultpam"` or `"vaultera"`)."""
+    attempt: int
+    """The attempt the vault refused (1 for the first)."""
+    retry_after: float | None
+    """Seconds the vault asked to wait (`Retry-After`, else `x-ratelimit-reset`), if it said."""
+    rate_limit: RateLimit | None
+    """The limit, remaining allowance and reset the vault reported with the 429."""
+    shared: bool
+    """Fleet mode: every process of this account pauses until the vault's reset."""
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(float(value)) if value is not None else None

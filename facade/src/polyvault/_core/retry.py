@@ -21,6 +21,7 @@ from .ratelimit import retry_after
 from .runtime import Plan, Send, Sleep
 
 if TYPE_CHECKING:
+    from .coordination.pacing import Pacer
     from .observe import Exchange
 
 _PRE_SEND_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -81,15 +82,22 @@ def send_with_retries(
     idempotent: bool,
     on_response: Callable[[httpx.Response], None],
     watch: Exchange,
+    pacer: Pacer | None = None,
+    on_rate_limit: Callable[[httpx.Response, int], bool] | None = None,
 ) -> Plan[httpx.Response]:
     """Send `request` under `policy`; return the last response, or raise the last transport error.
 
-    `watch` sees every attempt: when it starts, how it ended and how long until the next one.
+    `watch` sees every attempt: when it starts, how it ended and how long until the next one. In
+    fleet mode `pacer` takes a turn of the account's shared budget before each attempt (the wait
+    counts against `max_wait`) and reports every 429 to the fleet. `on_rate_limit(response, attempt)`
+    returning False stops retrying a 429.
     """
     waited = 0.0
     retry = 0
     maybe_applied = False  # an earlier attempt may have reached the vault
     while True:
+        if pacer is not None:
+            waited += yield from pacer.turn(policy.max_wait - waited)
         response: httpx.Response | None = None
         error: Exception | None = None
         watch.begin()
@@ -109,6 +117,12 @@ def send_with_retries(
                 watch.end(response, None, None)
                 response.extensions[GONE_AFTER_RETRY] = True  # the earlier attempt deleted it
                 return response
+            if response.status_code == 429:
+                if pacer is not None:
+                    yield from pacer.rate_limited(response)
+                if on_rate_limit is not None and not on_rate_limit(response, retry + 1):
+                    watch.end(response, None, None)
+                    return response
         delay = _wanted_delay(policy, retry, response, error, idempotent) if retry < policy.max_retries else None
         if delay is not None and waited + delay > policy.max_wait:
             delay = None

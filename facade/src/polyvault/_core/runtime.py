@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
@@ -32,6 +32,32 @@ class Send:
 
     request: httpx.Request
     auth: httpx.Auth | None
+
+
+@dataclass(frozen=True, slots=True)
+class Acquire:
+    """Ask a shared rate budget (fleet mode) for a turn before a `Send`; the plan receives `(wait, booked)`:
+    the seconds to wait first, and whether a turn was booked for then (else ask again after waiting).
+
+    `mode` is "take" (book a turn), "check" (a booked turn came: is the fleet paused meanwhile?) or
+    "report" (only tell the budget `report`: `(remaining, seconds to the vault's reset, limit)`).
+    The budget never raises: when it cannot be reached the answer is `(0.0, False)`, go now.
+    """
+
+    budget: Budget
+    mode: str = "take"
+    report: tuple[int, float, int] | None = None
+    max_wait: float = 60.0
+
+
+class Budget(Protocol):
+    """A rate budget shared by every process of one vault account (see `_core/coordination`)."""
+
+    def acquire(self, ask: Acquire) -> tuple[float, bool]:
+        """Perform `ask` (sync drivers)."""
+
+    async def acquire_async(self, ask: Acquire) -> tuple[float, bool]:
+        """Perform `ask` (async drivers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +111,8 @@ def _perform_sync(effect: Any, http: httpx.Client) -> Any:
     if isinstance(effect, Sleep):
         time.sleep(effect.seconds)
         return None
+    if isinstance(effect, Acquire):
+        return effect.budget.acquire(effect)
     if isinstance(effect, Gather):
         outcomes: list[Outcome[Any]] = []
         for plan in effect.plans:
@@ -108,6 +136,8 @@ async def _perform_async(effect: Any, http: httpx.AsyncClient) -> Any:
     if isinstance(effect, Sleep):
         await anyio.sleep(effect.seconds)
         return None
+    if isinstance(effect, Acquire):
+        return await effect.budget.acquire_async(effect)
     if isinstance(effect, Gather):
         outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(effect.plans)
         queue = iter(enumerate(effect.plans))  # shared by the workers; tasks of one event loop take turns

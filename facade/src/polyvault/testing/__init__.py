@@ -10,6 +10,7 @@ with fake.client() as vgs:                     # in-process, no sockets
 with fake.serve() as base_url:                 # a real server on 127.0.0.1
     ...
 ```
+`RedisServer` runs a real `redis-server` on 127.0.0.1 for fleet-mode tests (`coordination=`).
 With pytest, the fixtures `fake_vgs`, `fake_apideck`, `fake_vaultpam` and `fake_vaultera` give a
 fresh fake per test. These fakes ship as the polyvault-testing distribution: install them with the
 vaults you use, `pip install 'polyvault[vgs,testing]'`.
@@ -24,6 +25,7 @@ from .._core.lazy import lazy_exports
 if TYPE_CHECKING:
     from ._base import FakeVault, ManualClock, RecordedRequest, SpecViolationError
     from ._faults import Fault, FaultKind
+    from ._redis import RedisServer
     from .apideck import FakeApideck
     from .vaultera import FakeVaultera
     from .vaultpam import FakeVaultPAM
@@ -36,6 +38,7 @@ _LAZY = {
     "SpecViolationError": "_base",
     "Fault": "_faults",
     "FaultKind": "_faults",
+    "RedisServer": "_redis",
     "FakeVGS": "vgs",
     "FakeApideck": "apideck",
     "FakeVaultPAM": "vaultpam",
@@ -51,6 +54,7 @@ __all__ = [
     "FaultKind",
     "ManualClock",
     "RecordedRequest",
+    "RedisServer",
     "SpecViolationError",
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
+import math
 import re
 import threading
 import time
@@ -150,10 +151,20 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
     _routes: ClassVar[list[tuple[str, str, re.Pattern[str], str]]]
 
     def __init__(
-        self, *, validate: bool = True, seed: int = 0, clock: Callable[[], float] | None = None, rate_limit: int | None = None
+        self,
+        *,
+        validate: bool = True,
+        seed: int = 0,
+        clock: Callable[[], float] | None = None,
+        rate_limit: int | None = None,
+        rate_window: float = 60.0,
     ) -> None:
         self.clock = clock or time.time
         self.rate_limit = rate_limit
+        self.rate_window = rate_window
+        """Seconds per rate-limit window: a minute, as the vaults count, or shorter to scale a test's clock."""
+        self.throttled = 0
+        """How many 429s the fake answered for volume (past its rate limit; injected 429 faults are not counted)."""
         self.requests: list[RecordedRequest] = []
         self.violations: list[str] = []
         self._validator = SpecValidator(self.name) if validate else None
@@ -333,14 +344,23 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
                     )
                     return
 
+    def window_index(self) -> int:
+        """The rate-limit window the fake's clock is in (windows of `rate_window` seconds from the epoch)."""
+        return int(self.clock() // self.rate_window)
+
+    def seconds_to_reset(self) -> int:
+        """Whole seconds until the current rate-limit window ends, rounded up (what Retry-After says), at least 1."""
+        return max(1, math.ceil((self.window_index() + 1) * self.rate_window - self.clock()))
+
     def _over_rate_limit(self) -> httpx.Response | None:
         if self.rate_limit is None:
             return None
-        minute = int(self.clock() // 60)
-        count = self._window[1] + 1 if self._window[0] == minute else 1
-        self._window = (minute, count)
+        window = self.window_index()
+        count = self._window[1] + 1 if self._window[0] == window else 1
+        self._window = (window, count)
         if count > self.rate_limit:
-            return self._rate_limited(retry_after=max(1, int(60 - self.clock() % 60)))
+            self.throttled += 1
+            return self._rate_limited(retry_after=self.seconds_to_reset())
         return None
 
     def _rate_limited(self, retry_after: int | None) -> httpx.Response:
@@ -353,8 +373,7 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
         """Requests left in the current rate-limit window (None without a limit)."""
         if self.rate_limit is None:
             return None
-        minute = int(self.clock() // 60)
-        used = self._window[1] if self._window[0] == minute else 0
+        used = self._window[1] if self._window[0] == self.window_index() else 0
         return max(0, self.rate_limit - used)
 
     def _fault_response(self, fault: Fault) -> httpx.Response:

@@ -5,15 +5,17 @@
 - Personal access tokens (`fake.add_pat()`) are long-lived Bearer tokens.
 - Memberships with an `active_org_id`; safes scoped by the `X-Active-Org-Id` header (403 for an
   organization the user does not belong to, 401 for a missing, wrong or expired token).
-- Rate limits per window of one minute: logins (default 60) and authenticated requests per user
-  (default 120). Every response carries `x-ratelimit-limit/-remaining/-reset` (reset as an
-  absolute Unix time); a 429 adds `retry-after`.
+- Rate limits per window of one minute (or `rate_window` seconds): logins (default 60, per IP: every
+  client of a fake is one IP) and authenticated requests per user (default 120). Every response
+  carries `x-ratelimit-limit/-remaining/-reset` (reset as an absolute Unix time); a 429 adds
+  `retry-after`. `fake.logins` counts successful logins, `fake.throttled` the 429s for volume.
 """
 
 from __future__ import annotations
 
 import hmac
 import json
+import math
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,7 +140,8 @@ class FakeVaultPAM(FakeVault[VaultPAM, AsyncVaultPAM]):
         limit = self.login_limit if route_key == _LOGIN else self.user_limit
         used = self._use(bucket)
         if used > limit:
-            wait = self._seconds_to_reset()
+            self.throttled += 1
+            wait = self.seconds_to_reset()
             response = self.error(429, f"Too many requests. Retry after {wait} seconds.", code="RATE_LIMITED")
             response.headers["retry-after"] = str(wait)
             return response
@@ -151,12 +154,13 @@ class FakeVaultPAM(FakeVault[VaultPAM, AsyncVaultPAM]):
     def decorate(self, request: httpx.Request, response: httpx.Response) -> None:
         route_key = f"{request.method} {request.url.path}"
         limit = self.login_limit if route_key == _LOGIN else self.user_limit
-        used = self._windows.used.get(self._bucket(request, route_key), 0) if self._windows.minute == self._minute() else 0
+        window = self.window_index()
+        used = self._windows.used.get(self._bucket(request, route_key), 0) if self._windows.minute == window else 0
         response.headers["x-ratelimit-limit"] = str(limit)
         response.headers["x-ratelimit-remaining"] = str(max(0, limit - used))
-        response.headers["x-ratelimit-reset"] = str((self._minute() + 1) * 60)
+        response.headers["x-ratelimit-reset"] = str(math.ceil((window + 1) * self.rate_window))
         if response.status_code == 429 and "retry-after" not in response.headers:
-            response.headers["retry-after"] = str(self._seconds_to_reset())
+            response.headers["retry-after"] = str(self.seconds_to_reset())
 
     def unknown_enum(self, payload: Any) -> Any:
         """Memberships: a role VaultPAM has not documented (roles are open strings in our spec)."""
@@ -216,14 +220,8 @@ class FakeVaultPAM(FakeVault[VaultPAM, AsyncVaultPAM]):
     def _bucket(self, request: httpx.Request, route_key: str) -> str:
         return "login" if route_key == _LOGIN else f"user:{self._holder(request)}"
 
-    def _minute(self) -> int:
-        return int(self.clock() // 60)
-
-    def _seconds_to_reset(self) -> int:
-        return max(1, (self._minute() + 1) * 60 - int(self.clock()))
-
     def _use(self, bucket: str) -> int:
-        if self._windows.minute != self._minute():
-            self._windows = _Window(self._minute())
+        if self._windows.minute != self.window_index():
+            self._windows = _Window(self.window_index())
         self._windows.used[bucket] = self._windows.used.get(bucket, 0) + 1
         return self._windows.used[bucket]
