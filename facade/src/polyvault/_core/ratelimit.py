@@ -19,8 +19,12 @@ class RateLimit:
     __module__ = "polyvault"
 
     limit: int | None
+    """Requests the vault allows per rate-limit window (`x-ratelimit-limit`); None when the vault did not say."""
     remaining: int | None
+    """Requests left in the current window (`x-ratelimit-remaining`); None when the vault did not say."""
     reset_at: datetime | None
+    """When the current window ends, an aware UTC datetime read from `x-ratelimit-reset` (seconds from now, a Unix time
+    or an HTTP date); None when the vault did not say."""
 
 
 @dataclass(frozen=True, slots=True)

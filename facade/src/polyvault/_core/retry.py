@@ -37,9 +37,14 @@ class RetryPolicy:
     __module__ = "polyvault"
 
     max_retries: int = 2
+    """How many times one request may be retried after its first attempt (0: never retried)."""
     backoff: float = 0.5
+    """Seconds of the first backoff step, doubled for each later retry; used when the vault does not say how long to wait."""
     max_backoff: float = 8.0
+    """The longest backoff step in seconds; jitter then waits a random half to all of the step."""
     max_wait: float = 60.0
+    """Seconds one request may spend waiting between attempts in all (backoffs, `Retry-After` and, in fleet mode, turns
+    of the shared rate budget); a wait that would go past it is not made, and the last answer or error stands."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_retries, int) or isinstance(self.max_retries, bool) or self.max_retries < 0:

@@ -86,8 +86,11 @@ class Reply:
     """What the fake does with one request: answer (after `delay` seconds), or reset the connection."""
 
     response: httpx.Response | None
+    """The response to send; None when the connection is reset instead."""
     delay: float = 0.0
+    """Seconds to wait before answering (an injected latency or timeout; 0 for none)."""
     reset: bool = False
+    """Whether to reset the connection instead of answering."""
 
 
 _HUGE = 10 * 1024 * 1024  # bytes of padding the `huge_body` fault adds
@@ -101,10 +104,15 @@ class RecordedRequest:
     __module__ = "polyvault.testing"  # its public home (repr, help, docs)
 
     method: str
+    """The HTTP method (`GET`, `POST`, ...)."""
     path: str
+    """The URL path as received (percent-decoded, without the query string)."""
     route: str | None
+    """The route that served it, as `METHOD /template` (the key `inject(route=...)` and `count()` take); None when no route matched."""
     fault: str | None
+    """The kind of fault injected into this exchange (`"429"`, `"reset_after"`, ... see `FaultKind`); None when none was."""
     at: float
+    """When the fake received it, in seconds since the epoch by the fake's clock."""
     _request: httpx.Request = field(repr=False, compare=False)
 
     @property
@@ -147,7 +155,10 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
     __module__ = "polyvault.testing"  # its public home (repr, help, docs)
 
     name: ClassVar[str]
+    """The vault's name (`"vgs"`, `"apideck"`, `"vaultpam"` or `"vaultera"`): it picks the spec requests and answers are checked against,
+    the host of `in_process_url` and the prefix of `env_vars`."""
     base_path: ClassVar[str] = ""
+    """The path prefix every route sits under (for example `/api/v1`); empty when routes start at the root."""
     _routes: ClassVar[list[tuple[str, str, re.Pattern[str], str]]]
 
     def __init__(
@@ -160,20 +171,28 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
         rate_window: float = 60.0,
     ) -> None:
         self.clock = clock or time.time
+        """The fake's time source, in seconds since the epoch: `time.time` unless a clock (a `ManualClock`, for example) was given.
+        Expiries, rate-limit windows and recorded times read it."""
         self.rate_limit = rate_limit
+        """How many requests the fake answers per rate-limit window (`rate_window` seconds) before it answers 429; None for no limit."""
         self.rate_window = rate_window
         """Seconds per rate-limit window: a minute, as the vaults count, or shorter to scale a test's clock."""
         self.throttled = 0
         """How many 429s the fake answered for volume (past its rate limit; injected 429 faults are not counted)."""
         self.requests: list[RecordedRequest] = []
+        """Every request the fake received, in order of arrival (see `RecordedRequest`; secrets masked)."""
         self.violations: list[str] = []
+        """A message for each answer the fake gave against its spec (each also raised `SpecViolationError`); empty while the fake keeps
+        to the spec."""
         self._validator = SpecValidator(self.name) if validate else None
         self._faults = FaultPlan(seed)
         self._lock = threading.RLock()
         self._window: tuple[int, int] = (0, 0)  # (minute, requests in it)
         self._ids = itertools.count(1)
         self.in_flight = 0
+        """How many requests are being handled right now (from arrival to the end of their reply, delays included)."""
         self.max_in_flight = 0
+        """The most requests ever in flight at once: how concurrent the clients really were."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -493,8 +512,21 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def __init__(self, fake: FakeVault[Any, Any]) -> None:
         self.fake = fake
+        """The fake vault every request goes to."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer `request` from the fake, for sync clients; an injected delay is slept, up to the request's read timeout.
+
+        Args:
+            request: The request an `httpx.Client` sends.
+
+        Returns:
+            The fake's response.
+
+        Raises:
+            httpx.ReadTimeout: The fake answers later than the request's read timeout (an injected `latency` or `timeout`).
+            httpx.ReadError: The fake resets the connection (an injected `reset_before` or `reset_after`).
+        """
         request.read()
         with self.fake.exchange():
             reply = self.fake.handle(request)
@@ -504,6 +536,18 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return _deliver(request, reply)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer `request` from the fake, for async clients; other tasks run meanwhile, as over a network.
+
+        Args:
+            request: The request an `httpx.AsyncClient` sends.
+
+        Returns:
+            The fake's response.
+
+        Raises:
+            httpx.ReadTimeout: The fake answers later than the request's read timeout (an injected `latency` or `timeout`).
+            httpx.ReadError: The fake resets the connection (an injected `reset_before` or `reset_after`).
+        """
         await request.aread()
         with self.fake.exchange():
             await anyio.lowlevel.checkpoint()  # a round trip lets other tasks run, as on a network: tasks interleave

@@ -40,8 +40,11 @@ class ConnectorResource:
     """A resource of a connector: its configurable settings, custom fields and custom mapping targets."""
 
     settings: tuple[dict[str, Any], ...] = ()
+    """The resource's configurable settings, as form fields in Apideck's JSON (what `connections.settings` shows)."""
     custom_fields: tuple[dict[str, Any], ...] = ()
+    """The resource's custom fields in Apideck's JSON (what `connections.custom_fields` lists)."""
     mappings: tuple[dict[str, Any], ...] = ()
+    """The resource's custom mapping targets in Apideck's JSON (what `connections.custom_mappings` lists, with a connection's values)."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +52,27 @@ class Connector:
     """A connector (service) of a Unified API, as the fake's catalog offers it."""
 
     unified_api: str
+    """The Unified API the connector belongs to (for example `crm`)."""
     service_id: str
+    """The connector's id (for example `salesforce`)."""
     name: str
+    """The connector's display name (for example `Salesforce`)."""
     auth_type: str
+    """How the connector authorizes (`oauth2` or `apiKey` in `CATALOG`): an `oauth2` connection needs credentials before it is callable."""
     grant_type: str | None = None
+    """The OAuth grant type (`authorization_code` or `client_credentials`); None for a connector without OAuth."""
     form_fields: tuple[dict[str, Any], ...] = ()
+    """The settings of the connection's setup form, in Apideck's JSON; those marked required must be set before the connection is
+    callable."""
     required_for_authorization: tuple[str, ...] = ()
+    """Settings the integration needs before authorization (`settings_required_for_authorization`, for example `client_id`)."""
     resources: Mapping[str, ConnectorResource] = field(default_factory=dict)
+    """The connector's resources by name (for example `leads`), with their settings, custom fields and mappings."""
     migration_targets: tuple[str, ...] = ()
+    """The service ids a connection to this connector may be migrated to (`connections.migrate`)."""
     integration_state: str = "configured"
+    """The state of the integration for the application: `configured`, or `needs_configuration` (listed, but left out of
+    `connections.list(configured=True)`)."""
 
     @property
     def id(self) -> str:

@@ -31,6 +31,7 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/consumers")
     def consumers_add(self, request: httpx.Request) -> httpx.Response:
+        """`POST /vault/consumers`: create a consumer with the metadata sent; an existing id is updated, not refused."""
         body = self._body(request)
         consumer_id = body["consumer_id"]
         if not consumer_id:
@@ -40,6 +41,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/consumers")
     def consumers_all(self, request: httpx.Request) -> httpx.Response:
+        """`GET /vault/consumers`: one page of consumers, oldest first, narrowed by `filter[consumer_id]` (a prefix) and `filter[search]`
+        (id, email, account or user name contains it)."""
         prefix = request.url.params.get("filter[consumer_id]")
         search = (request.url.params.get("filter[search]") or "").lower()
         found = []
@@ -61,6 +64,7 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/consumers/{consumer_id}")
     def consumers_one(self, request: httpx.Request, consumer_id: str) -> httpx.Response:
+        """`GET /vault/consumers/{consumer_id}`: one consumer with its connections; 404 if unknown."""
         consumer = self._consumers.get(consumer_id)
         if consumer is None:
             return self._not_found("consumer", consumer_id)
@@ -68,6 +72,7 @@ class FakeApideck(ApideckState):
 
     @route("PATCH", "/vault/consumers/{consumer_id}")
     def consumers_update(self, request: httpx.Request, consumer_id: str) -> httpx.Response:
+        """`PATCH /vault/consumers/{consumer_id}`: merge the metadata sent into the consumer's; 404 if unknown."""
         consumer = self._consumers.get(consumer_id)
         if consumer is None:
             return self._not_found("consumer", consumer_id)
@@ -77,6 +82,7 @@ class FakeApideck(ApideckState):
 
     @route("DELETE", "/vault/consumers/{consumer_id}")
     def consumers_delete(self, request: httpx.Request, consumer_id: str) -> httpx.Response:
+        """`DELETE /vault/consumers/{consumer_id}`: delete the consumer with its connections and logs; 404 if unknown."""
         if self._consumers.pop(consumer_id, None) is None:
             return self._not_found("consumer", consumer_id)
         self._logs.pop(consumer_id, None)
@@ -84,6 +90,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/consumers/{consumer_id}/stats")
     def consumer_request_counts_all(self, request: httpx.Request, consumer_id: str) -> httpx.Response:
+        """`GET /vault/consumers/{consumer_id}/stats`: the consumer's request counts per product between `start_datetime` and
+        `end_datetime` (counted from its logs); 400 for a date that is not ISO 8601 or an end before the start."""
         if consumer_id not in self._consumers:
             return self._not_found("consumer", consumer_id)
         raw_start, raw_end = request.url.params["start_datetime"], request.url.params["end_datetime"]
@@ -108,6 +116,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections")
     def connections_all(self, request: httpx.Request) -> httpx.Response:
+        """`GET /vault/connections`: every connector of the catalog as the consumer's connection (`available` where not added, or without
+        a consumer header), narrowed by `api` and `configured`."""
         api = request.url.params.get("api")
         configured = request.url.params.get("configured")
         consumer_id = request.headers.get(_CONSUMER_HEADER)
@@ -124,6 +134,7 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections/{unified_api}/{service_id}")
     def connections_one(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`GET /vault/connections/{unified_api}/{service_id}`: the consumer's connection in full; 404 if not added."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -131,6 +142,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}")
     def connections_add(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}`: add a connection with the settings, metadata and configuration sent; 422
+        if the consumer already has it, 400 for configuration the connector does not have."""
         connector, conn, refused = self._lookup(request, unified_api, service_id)
         if connector is None:
             return refused  # type: ignore[return-value]
@@ -145,6 +158,8 @@ class FakeApideck(ApideckState):
 
     @route("PATCH", "/vault/connections/{unified_api}/{service_id}")
     def connections_update(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`PATCH /vault/connections/{unified_api}/{service_id}`: change the writable fields sent (enabled, settings, metadata,
+        configuration, custom mapping values, consent)."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -191,6 +206,7 @@ class FakeApideck(ApideckState):
 
     @route("DELETE", "/vault/connections/{unified_api}/{service_id}")
     def connections_delete(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`DELETE /vault/connections/{unified_api}/{service_id}`: remove the connection (204); 404 if not added."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -199,6 +215,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/import")
     def connections_import(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/import`: store a connection from credentials obtained elsewhere; without
+        `issued_at` and `expires_in` its token is due for refresh at once."""
         connector, conn, refused = self._lookup(request, unified_api, service_id)
         if connector is None:
             return refused  # type: ignore[return-value]
@@ -222,6 +240,9 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/migrate")
     def connections_migrate(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/migrate`: move the connection to `target_service_id`, one of the
+        connector's migration targets; 409 if the consumer already has that connection. A retry of a finished migration answers with
+        its result."""
         target_id = self._body(request)["target_service_id"]
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
@@ -250,6 +271,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/token")
     def connections_token(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/token`: store a fresh token for a client-credentials or password grant
+        connector; 422 for other connectors or missing settings."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -265,6 +288,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/validate")
     def validate_connection_state(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/validate`: the connection's id and state; an OAuth connection with
+        credentials has its token refreshed first (after `fail_refresh`, the refresh fails and the connection turns invalid)."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -280,6 +305,7 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections/{unified_api}/{service_id}/consent")
     def connection_consents_all(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`GET /vault/connections/{unified_api}/{service_id}/consent`: the connection's consent records, oldest first."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -287,6 +313,8 @@ class FakeApideck(ApideckState):
 
     @route("PATCH", "/vault/connections/{unified_api}/{service_id}/consent")
     def connection_consent_update(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`PATCH /vault/connections/{unified_api}/{service_id}/consent`: record a consent decision for the resources sent; the consent
+        state follows (granted, denied, or revoked after an earlier grant)."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -308,6 +336,9 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/confirm")
     def connections_confirm(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/confirm`: confirm a CSRF-protected OAuth connection with the
+        `confirm_token` `authorize(nonce=...)` returned; 400 if the token is wrong or older than 30 minutes, 422 if nothing waits for
+        confirmation."""
         conn, refused = self._existing(request, unified_api, service_id)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -322,6 +353,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/connections/{unified_api}/{service_id}/callback-state")
     def create_callback_state(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`POST /vault/connections/{unified_api}/{service_id}/callback-state`: a fresh state value for an authorize URL you build
+        yourself (kept with the `redirect_uri` sent)."""
         connector, _, refused = self._lookup(request, unified_api, service_id)
         if connector is None:
             return refused  # type: ignore[return-value]
@@ -345,6 +378,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections/{unified_api}/{service_id}/{resource}/config")
     def connection_settings_all(self, request: httpx.Request, unified_api: str, service_id: str, resource: str) -> httpx.Response:
+        """`GET /vault/connections/{unified_api}/{service_id}/{resource}/config`: the connection with the resource's settings as
+        `form_fields` and their defaults as `configuration`; 404 for a resource the connector does not have."""
         conn, refused = self._resource(request, unified_api, service_id, resource)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -352,6 +387,8 @@ class FakeApideck(ApideckState):
 
     @route("PATCH", "/vault/connections/{unified_api}/{service_id}/{resource}/config")
     def connection_settings_update(self, request: httpx.Request, unified_api: str, service_id: str, resource: str) -> httpx.Response:
+        """`PATCH /vault/connections/{unified_api}/{service_id}/{resource}/config`: set defaults of the resource's settings; 400 for a
+        field the resource does not have."""
         conn, refused = self._resource(request, unified_api, service_id, resource)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -363,6 +400,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections/{unified_api}/{service_id}/{resource}/custom-fields")
     def custom_fields_all(self, request: httpx.Request, unified_api: str, service_id: str, resource: str) -> httpx.Response:
+        """`GET /vault/connections/{unified_api}/{service_id}/{resource}/custom-fields`: the resource's custom fields with sampled values
+        (`resource_id` samples another record)."""
         conn, refused = self._resource(request, unified_api, service_id, resource)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -377,6 +416,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/connections/{unified_api}/{service_id}/{resource}/custom-mappings")
     def connection_custom_mappings_all(self, request: httpx.Request, unified_api: str, service_id: str, resource: str) -> httpx.Response:
+        """`GET /vault/connections/{unified_api}/{service_id}/{resource}/custom-mappings`: the resource's custom mappings, with the
+        connection's values."""
         conn, refused = self._resource(request, unified_api, service_id, resource)
         if conn is None:
             return refused  # type: ignore[return-value]
@@ -384,6 +425,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/custom-mappings/{unified_api}/{service_id}")
     def custom_mappings_all(self, request: httpx.Request, unified_api: str, service_id: str) -> httpx.Response:
+        """`GET /vault/custom-mappings/{unified_api}/{service_id}`: the connector's custom mappings (service level, no connection's
+        values); 404 for an unknown connector."""
         connector = self.catalog.get((unified_api, service_id))
         if connector is None:
             return self._not_found("connector", f"{unified_api}+{service_id}")
@@ -393,6 +436,8 @@ class FakeApideck(ApideckState):
 
     @route("POST", "/vault/sessions")
     def sessions_create(self, request: httpx.Request) -> httpx.Response:
+        """`POST /vault/sessions`: a Hosted Vault session for the consumer (created or updated with the metadata sent): its URL and
+        signed token, valid for `settings.session_length` (for example `30m`, at most a week; default an hour)."""
         body = self._body(request)
         settings = body.get("settings", {})
         length = _SESSION_TTL
@@ -426,6 +471,8 @@ class FakeApideck(ApideckState):
 
     @route("GET", "/vault/logs")
     def logs_all(self, request: httpx.Request) -> httpx.Response:
+        """`GET /vault/logs`: one page of the consumer's logs, newest first, narrowed by the `filter[...]` parameters
+        (`filter[connector_id]` only with `apply_connector_filter`)."""
         params = request.url.params
         book = self._logs.get(request.headers[_CONSUMER_HEADER], _LogBook())
         start = _parse_time(params["filter[start_date]"]) if "filter[start_date]" in params else None

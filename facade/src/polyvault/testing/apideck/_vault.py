@@ -62,12 +62,19 @@ class ApideckState(FakeVault[Apideck, AsyncApideck]):
     ) -> None:
         super().__init__(rate_limit=rate_limit, seed=seed, **options)
         self.api_key = api_key or "sk_live_" + secrets.token_urlsafe(24)
+        """The API key clients must send as `Authorization: Bearer <api key>` (a fresh random one unless given)."""
         self.app_id = app_id or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(39))
+        """The application id clients must send in `x-apideck-app-id` (a fresh random one unless given)."""
         self.consumer_id = consumer_id
+        """The consumer the fake's clients act for (`x-apideck-consumer-id`); it exists from the start, and test hooks default to it."""
         self.apply_connector_filter = apply_connector_filter
+        """Whether the logs `filter[connector_id]` is applied; False by default, since Apideck documents that it is not applied yet."""
         self.request_limit = request_limit
+        """The plan's request limit: past this many authenticated calls, every call is refused with 402 RequestLimitError; None for no
+        limit."""
         self._requests_served = 0
         self.catalog: dict[tuple[str, str], Connector] = {(item.unified_api, item.service_id): item for item in CATALOG}
+        """The connectors this fake offers, by `(unified_api, service_id)` (those of `CATALOG`)."""
         self._random = random.Random(seed)  # noqa: S311 - reproducible fake data, not cryptography
         self._signing_key = secrets.token_bytes(32)
         self._seq = itertools.count(1)
