@@ -326,3 +326,27 @@ def test_after_a_restart_coordination_resumes_by_itself(own_redis: RedisServer, 
     resumed = [record.getMessage() for record in caplog.records if "resumed" in record.getMessage()]
     assert len(_warnings(caplog)) == 1 and len(resumed) == 1
     assert len(_keys(own_redis.url, "rate")) == 1
+
+
+def test_commands_already_under_way_neither_end_nor_start_an_outage(caplog: pytest.LogCaptureFixture) -> None:
+    """Threads overlap: a command that began before another one failed (or before Redis came back) says nothing
+    about the server now. Only a command begun after the outage (a probe) ends it; one outage, one WARNING."""
+    from polyvault._core.coordination.link import _Health
+
+    health = _Health("redis://127.0.0.1:1/0", ())
+    with caplog.at_level(logging.INFO, logger="polyvault.coordination"):
+        before = time.monotonic()
+        health.failed(ConnectionError("refused"), time.monotonic())  # thread A: Redis is gone
+        health.succeeded(before)  # thread B's command, sent before A's failure, answers late
+        assert not health.allow()  # still an outage: no second probe before the pause
+        health.failed(ConnectionError("refused"), before)  # thread C's, also from before: the same outage
+        probe = time.monotonic()
+        health.succeeded(probe)  # a command begun during the outage worked: Redis is back
+        health.failed(ConnectionError("refused"), probe)  # one that began before the recovery fails late
+        assert health.allow()
+    levels = [(record.levelname, record.getMessage().split(" (")[0].split(" resumed")[0]) for record in caplog.records]
+    assert levels == [
+        ("WARNING", "fleet coordination through redis://127.0.0.1:1/0 is unavailable"),
+        ("INFO", "fleet coordination through redis://127.0.0.1:1/0"),
+    ]
+    assert health.outages == 1

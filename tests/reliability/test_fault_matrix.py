@@ -24,7 +24,6 @@ sockets, a vault that never answers costs each client one timeout, the VaultPAM 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -318,9 +317,8 @@ def test_a_vault_that_never_answers_costs_one_timeout_over_loopback(vault: str, 
 
         anyio.run(main)
 
-    with fake.serve() as base_url:
-        started = time.monotonic()
-        with pytest.raises(VaultTimeoutError):
-            attempt(base_url)
-        elapsed = time.monotonic() - started
-    assert elapsed < 2.0, f"{vault} waited {elapsed:.1f}s for a 0.3s timeout"
+    # The fake answers normally once its 5 s are up: only the client's 0.3 s timeout makes this a timeout error.
+    with fake.serve() as base_url, pytest.raises(VaultTimeoutError) as caught:
+        attempt(base_url)
+    assert fake.count(route) == 1
+    assert [(attempt.status_code, attempt.error) for attempt in caught.value.attempts] == [(None, "ReadTimeout")]

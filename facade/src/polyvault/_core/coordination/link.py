@@ -49,6 +49,7 @@ class _Health:
         self._secrets = tuple(secrets)
         self._lock = threading.Lock()
         self._down_since: float | None = None
+        self._up_since = 0.0  # when the circuit last closed (monotonic)
         self._retry_at = 0.0
         self._pause = _FIRST_PAUSE
         self.outages = 0
@@ -65,10 +66,14 @@ class _Health:
             self._pause = min(_MAX_PAUSE, self._pause * 2)
             return True
 
-    def failed(self, error: BaseException) -> None:
-        """A command failed: open the circuit; the first failure of an outage logs a WARNING."""
+    def failed(self, error: BaseException, started: float) -> None:
+        """A command that began at `started` failed: open the circuit; the first failure of an outage logs a WARNING.
+
+        A command that began before the circuit last closed says nothing about the server now (threads
+        and tasks overlap): it neither opens a second outage nor logs a second warning.
+        """
         with self._lock:
-            if self._down_since is not None:
+            if self._down_since is not None or started < self._up_since:
                 return
             self._down_since = time.monotonic()
             self._pause = _FIRST_PAUSE
@@ -81,12 +86,19 @@ class _Health:
             reason,
         )
 
-    def succeeded(self) -> None:
-        """A command worked: close the circuit (logging at INFO if it was open). `_retry_at` stays in the past."""
+    def succeeded(self, started: float) -> None:
+        """A command that began at `started` worked: close the circuit (logging at INFO if it was open).
+
+        Only a command that began after the outage did (a probe) closes it: one that was already under
+        way when another failed proves nothing. `_retry_at` stays in the past.
+        """
         if self._down_since is None:
             return
         with self._lock:
-            since, self._down_since = self._down_since, None
+            since = self._down_since
+            if since is None or started < since:
+                return
+            self._down_since, self._up_since = None, time.monotonic()
         if since is not None:
             _log.info("fleet coordination through %s resumed after %.1f s", self._where, time.monotonic() - since)
 
@@ -158,6 +170,7 @@ class Link:
 
     def run(self, op: Op) -> Any:
         """Run `op` with the sync client; its result, or `op.unavailable` when Redis cannot be used."""
+        started = time.monotonic()
         if not self._health.allow():
             return op.unavailable
         try:
@@ -171,9 +184,9 @@ class Link:
                 raw = script(keys=op.keys, args=op.args)
             result = op.parse(raw)
         except Exception as exc:  # noqa: BLE001 - fail open: the coordinator is never a new way for a call to fail
-            self._health.failed(exc)
+            self._health.failed(exc, started)
             return op.unavailable
-        self._health.succeeded()
+        self._health.succeeded(started)
         return result
 
     async def arun(self, op: Op) -> Any:
@@ -184,6 +197,7 @@ class Link:
             import anyio.to_thread
 
             return await anyio.to_thread.run_sync(self.run, op)
+        started = time.monotonic()
         if not self._health.allow():
             return op.unavailable
         try:
@@ -197,9 +211,9 @@ class Link:
                 raw = await script(keys=op.keys, args=op.args)
             result = op.parse(raw)
         except Exception as exc:  # noqa: BLE001 - fail open, as in `run`
-            self._health.failed(exc)
+            self._health.failed(exc, started)
             return op.unavailable
-        self._health.succeeded()
+        self._health.succeeded(started)
         return result
 
     def close(self) -> None:
