@@ -38,6 +38,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._core.bulk import BulkProgress
     from ._core.ratelimit import RateLimit
     from ._core.retry import RetryPolicy
     from .apideck import Apideck, AsyncApideck
@@ -54,6 +55,7 @@ _LAZY = {
     "AsyncVaultPAM": "vaultpam",
     "Vaultera": "vaultera",
     "AsyncVaultera": "vaultera",
+    "BulkProgress": "_core.bulk",
     "RateLimit": "_core.ratelimit",
     "RetryPolicy": "_core.retry",
 }
@@ -68,6 +70,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BulkOperationError",
+    "BulkProgress",
     "ConflictError",
     "InvalidRequestError",
     "NotFoundError",

@@ -5,8 +5,9 @@ with VGS(environment="sandbox") as vgs:          # VGS_USERNAME, VGS_PASSWORD
     aliases = vgs.aliases.tokenize(["4111111111111111"], format="FPE_SIX_T_FOUR")
     record = vgs.aliases.reveal(aliases[0])       # record.value is the card number
 ```
-Any number of values per call: they are sent 20 at a time (the API's limit), concurrently for
-`AsyncVGS`, and come back in input order. A create is never retried once it may have reached
+Any number of values per call: they are sent 20 at a time (the API's limit), up to
+`max_concurrency` requests at once (`VGS`: worker threads, `AsyncVGS`: tasks), and come back in
+input order. A create is never retried once it may have reached
 the vault (VGS would store the value twice); see `BulkOperationError`.
 """
 
@@ -18,18 +19,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, Unpack, get_args
+from typing import Any, Literal, Unpack, cast, get_args
 
 from ._core import checks
 from ._core.auth import basic_auth
-from ._core.bulk import run_chunked
+from ._core.bulk import BulkProgress, run_chunked
 from ._core.client import Async as _Async
 from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
 from ._core.config import ClientOptions, required
 from ._core.failures import ErrorBody
 from ._core.ops import operation
 from ._core.runtime import Plan
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, NotFoundError, UnexpectedResponseError
 
 __all__ = ["ALIAS_FORMATS", "VGS", "Alias", "AliasFormat", "AliasRecord", "AsyncVGS", "Storage"]
 
@@ -171,14 +172,17 @@ class Aliases(Resource[M]):
         format: AliasFormat = "UUID",
         classifiers: Sequence[str] = (),
         storage: Storage | None = None,
+        progress: BulkProgress | None = None,
     ) -> Plan[list[AliasRecord]]:
         """Store `values` and return one record per value, in input order, each with its new alias.
 
-        Any number of values: they are sent 20 per request. Not retried once a request may have
-        reached the vault; if that happens part-way, `BulkOperationError` says which values were
-        stored, which certainly were not, and which are unknown.
+        Any number of values: they are sent 20 per request, up to `max_concurrency` requests at once.
+        Not retried once a request may have reached the vault. If any request fails, no further one
+        is started and `BulkOperationError` (also an instance of the first error's class) says which
+        values were stored, which certainly were not, and which are unknown; `progress` (a
+        `BulkProgress`) says so even if the call is cancelled or interrupted.
         """
-        return (yield from self._create(values, format, classifiers, storage))
+        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create"))
 
     @operation
     def tokenize(
@@ -187,12 +191,15 @@ class Aliases(Resource[M]):
         *,
         format: AliasFormat = "UUID",
         storage: Storage | None = None,
+        progress: BulkProgress | None = None,
     ) -> Plan[list[str]]:
-        """Store `values` and return just their new aliases (in `format`), in input order."""
-        records = yield from self._create(values, format, (), storage)
+        """Store `values` and return just their new aliases (in `format`), in input order (see `create`)."""
+        records = yield from self._create(values, format, (), storage, progress, "aliases.tokenize")
         return [record.alias_for(format) or record.aliases[0].alias for record in records]
 
-    def _create(self, values: object, format: object, classifiers: object, storage: object) -> Plan[list[AliasRecord]]:
+    def _create(
+        self, values: object, format: object, classifiers: object, storage: object, progress: BulkProgress | None, what: str
+    ) -> Plan[list[AliasRecord]]:
         values = checks.texts(values, "values", _NAME)
         item_format = checks.choice(format, ALIAS_FORMATS, "format", _NAME)
         tags = checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True)
@@ -212,7 +219,9 @@ class Aliases(Resource[M]):
                 )
             )
 
-        return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
+        return (
+            yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what=what, concurrency=self._client._concurrency, progress=progress)
+        )
 
     @operation
     def reference(self, alias: str, *, format: AliasFormat, storage: Storage | None = None) -> Plan[AliasRecord]:
@@ -241,21 +250,58 @@ class Aliases(Resource[M]):
         )
 
     @operation
-    def reveal_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[dict[str, AliasRecord]]:
-        """The values behind many aliases, keyed by alias (20 aliases per request)."""
+    def reveal_many(
+        self, aliases: Sequence[str], *, storage: Storage | None = None, progress: BulkProgress | None = None
+    ) -> Plan[dict[str, AliasRecord]]:
+        """The values behind many aliases, keyed by alias (20 aliases per request, up to `max_concurrency` at once).
+
+        An unknown alias fails the call with a `BulkOperationError` that is also a `NotFoundError`,
+        naming exactly the unknown aliases and carrying every other record in `.results` (VGS answers
+        404 for a whole request without saying which alias; the aliases of that request are then
+        revealed one by one to tell).
+        """
         wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
-        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | None]]:
-            found = yield from self._client._call(
-                "aliases.reveal_multiple_aliases", aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+        def reveal(part: Sequence[str]) -> Plan[dict[str, AliasRecord]]:
+            return (
+                yield from self._client._call(
+                    "aliases.reveal_multiple_aliases", aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+                )
             )
-            return [found.get(alias) for alias in part]
+
+        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | Exception]]:
+            try:
+                found = yield from reveal(part)
+            except NotFoundError:
+                if len(part) == 1:
+                    raise
+                one_by_one: list[AliasRecord | Exception] = []
+                for alias in part:
+                    one_by_one.append((yield from _one(alias)))
+                return one_by_one
+            return [found.get(alias) or _left_out(alias) for alias in part]
+
+        def _one(alias: str) -> Plan[AliasRecord | Exception]:
+            try:
+                found = yield from reveal([alias])
+            except NotFoundError as exc:
+                return exc
+            return found.get(alias) or _left_out(alias)
 
         records = yield from run_chunked(
-            wanted, CHUNK, chunk, vault=_NAME, what="aliases.reveal_many", concurrency=self._client._concurrency, idempotent=True
+            wanted,
+            CHUNK,
+            chunk,
+            vault=_NAME,
+            what="aliases.reveal_many",
+            concurrency=self._client._concurrency,
+            idempotent=True,
+            progress=progress,
+            label="aliases",
+            show_items=True,
         )
-        return {alias: record for alias, record in zip(wanted, records, strict=True) if record is not None}
+        return dict(zip(wanted, cast(list[AliasRecord], records), strict=True))  # a failed item fails the call
 
     @operation
     def update(self, alias: str, *, classifiers: Sequence[str], storage: Storage | None = None) -> Plan[None]:
@@ -278,8 +324,12 @@ class Aliases(Resource[M]):
         )
 
     @operation
-    def delete_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[None]:
-        """Delete the values behind many aliases (20 per request)."""
+    def delete_many(self, aliases: Sequence[str], *, storage: Storage | None = None, progress: BulkProgress | None = None) -> Plan[None]:
+        """Delete the values behind many aliases (20 per request, up to `max_concurrency` at once).
+
+        VGS refuses a whole request (404) when one of its aliases is unknown, without saying which:
+        the `BulkOperationError` (also a `NotFoundError`) names the aliases of that request.
+        """
         wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
@@ -287,7 +337,17 @@ class Aliases(Resource[M]):
             yield from self._client._call("aliases.delete_aliases", body=DeleteAliasesRequest(data=list(part), storage=kept))
             return [True] * len(part)
 
-        yield from run_chunked(wanted, CHUNK, chunk, vault=_NAME, what="aliases.delete_many", concurrency=self._client._concurrency)
+        yield from run_chunked(
+            wanted,
+            CHUNK,
+            chunk,
+            vault=_NAME,
+            what="aliases.delete_many",
+            concurrency=self._client._concurrency,
+            progress=progress,
+            label="aliases",
+            show_items=True,
+        )
 
 
 def _alias_arg(alias: object, name: str = "alias") -> str:
@@ -295,6 +355,11 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
     if "," in alias or alias.strip() != alias:
         raise InvalidRequestError(f"{name} is not an alias (aliases contain no commas or surrounding spaces)", vault=_NAME)
     return checks.path_segment(alias, name, _NAME)
+
+
+def _left_out(alias: str) -> UnexpectedResponseError:
+    """The error of an alias a 200 reveal-many answer left out."""
+    return UnexpectedResponseError(f"GET /aliases answered 200 without the requested alias {alias!r}", vault=_NAME, status_code=200)
 
 
 def _single_record(body: Any) -> AliasRecord:
@@ -356,7 +421,10 @@ class _VGSClient(BaseClient[M]):
 
 
 class VGS(SyncLifecycle, _VGSClient[Sync]):
-    """The VGS Vault API, synchronous. Thread-safe; use as a context manager or call `close()`."""
+    """The VGS Vault API, synchronous. Thread-safe; use as a context manager or call `close()`.
+
+    Bulk calls send their chunks from up to `max_concurrency` short-lived worker threads (ended before the call returns).
+    """
 
 
 class AsyncVGS(AsyncLifecycle, _VGSClient[_Async]):

@@ -119,7 +119,7 @@ class ClientOptions(TypedDict, total=False):
     allow_http: bool
     """Allow a plain-http base URL to a non-loopback host (default False)."""
     max_concurrency: int
-    """Requests an async bulk call keeps in flight at once (default 8)."""
+    """Requests a bulk call keeps in flight at once (default 8): worker threads for sync clients, tasks for async ones."""
 
 
 OPTION_NAMES = frozenset(ClientOptions.__annotations__)
