@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Unpack
@@ -102,12 +102,13 @@ class _SessionAuth(HostBoundAuth):
         self._thread_lock = threading.Lock()
         self._task_lock: Any = None  # an anyio.Lock, made by the first async flow (sync users never import anyio)
         self._issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
+        self.clock: Callable[[], float] = time.monotonic  # what session lifetimes are timed by (a fake's clock in tests)
 
     def issued_secrets(self) -> tuple[str, ...]:
         return self._issued
 
     def _valid_token(self) -> str | None:
-        return self._token if self._token is not None and time.monotonic() < self._good_until else None
+        return self._token if self._token is not None and self.clock() < self._good_until else None
 
     def _login_request(self, request: httpx.Request) -> httpx.Request:
         """The login, bounded by the timeout of the request it serves (httpx sets none on requests it did not build)."""
@@ -131,7 +132,7 @@ class _SessionAuth(HostBoundAuth):
             return None
         self._token = token
         self._issued = (*self._issued[-(_KEEP_ISSUED - 1) :], token)
-        self._good_until = time.monotonic() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
+        self._good_until = self.clock() + lifetime - min(REFRESH_MARGIN, lifetime / 10)
         return token
 
     def _flow(self, request: httpx.Request) -> Generator[object, httpx.Response | None, None]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, Unpack, cast, get_args
+from typing import Any, Literal, TypeVar, Unpack, cast, get_args
 
 from ._core import checks
 from ._core.auth import basic_auth
@@ -61,6 +61,7 @@ ENVIRONMENTS = {
 CHUNK = 20  # items per request, the API's documented limit
 PAYLOAD_LIMIT = 32 * 1024 * 1024  # bytes per request body, the API's documented limit
 _NAME = "vgs"
+T = TypeVar("T")
 
 
 def _parse_error(body: Any) -> ErrorBody | None:
@@ -157,6 +158,15 @@ def _records(expected: int) -> Callable[[Any], list[AliasRecord]]:
     return convert
 
 
+def _same(record: AliasRecord) -> AliasRecord:
+    return record
+
+
+def _alias_in(format: str) -> Callable[[AliasRecord], str]:
+    """A record's alias in `format` (what `tokenize` returns for each value)."""
+    return lambda record: record.alias_for(format) or record.aliases[0].alias
+
+
 def _unset(value: Any) -> Any:
     return UNSET if value is None else value
 
@@ -182,7 +192,7 @@ class Aliases(Resource[M]):
         values were stored, which certainly were not, and which are unknown; `progress` (a
         `BulkProgress`) says so even if the call is cancelled or interrupted.
         """
-        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create"))
+        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create", _same))
 
     @operation
     def tokenize(
@@ -194,18 +204,24 @@ class Aliases(Resource[M]):
         progress: BulkProgress | None = None,
     ) -> Plan[list[str]]:
         """Store `values` and return just their new aliases (in `format`), in input order (see `create`)."""
-        records = yield from self._create(values, format, (), storage, progress, "aliases.tokenize")
-        return [record.alias_for(format) or record.aliases[0].alias for record in records]
+        return (yield from self._create(values, format, (), storage, progress, "aliases.tokenize", _alias_in(format)))
 
     def _create(
-        self, values: object, format: object, classifiers: object, storage: object, progress: BulkProgress | None, what: str
-    ) -> Plan[list[AliasRecord]]:
+        self,
+        values: object,
+        format: object,
+        classifiers: object,
+        storage: object,
+        progress: BulkProgress | None,
+        what: str,
+        result: Callable[[AliasRecord], T],
+    ) -> Plan[list[T]]:
         values = checks.texts(values, "values", _NAME)
         item_format = checks.choice(format, ALIAS_FORMATS, "format", _NAME)
         tags = checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True)
         kept = checks.optional_choice(storage, STORAGES, "storage", _NAME)
 
-        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord]]:
+        def chunk(part: Sequence[str]) -> Plan[list[T]]:
             body = CreateAliasesRequest(
                 data=[
                     CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or UNSET, storage=_unset(kept))
@@ -213,11 +229,10 @@ class Aliases(Resource[M]):
                 ]
             )
             _check_payload(part, tags, body)
-            return (
-                yield from self._client._call(
-                    "aliases.create_aliases", body=body, convert=_records(len(part)), json_status=201, secrets=part
-                )
+            records = yield from self._client._call(
+                "aliases.create_aliases", body=body, convert=_records(len(part)), json_status=201, secrets=part
             )
+            return [result(record) for record in records]
 
         return (
             yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what=what, concurrency=self._client._concurrency, progress=progress)

@@ -3,7 +3,8 @@
 - Aliases in the documented shape of each format (`tok_sandbox_` + 22 Base58 characters, Luhn-valid
   format-preserving card aliases, `99`-prefixed 19-digit PFPT, SSN and account-number formats...).
 - A value can have several aliases (one per format); create and reveal list all of them, and the
-  reference variant adds a format to an existing value.
+  reference variant adds a format to an existing value. Reveal-many answers its map (keyed by
+  alias) in reverse request order: a JSON object has no order, so clients must match by key.
 - PERSISTENT and VOLATILE storage: VOLATILE values expire an hour after creation (on the fake's
   clock) and come back with VGS's default metadata (created_at 1970-01-01, no classifiers).
 - Creates are not idempotent (each stores a new value), at most 20 items per request, 32 MB per
@@ -172,7 +173,9 @@ class FakeVGS(FakeVault):
         missing = [alias for alias, stored in found.items() if stored is None]
         if missing:
             return self.error(404, f"{len(missing)} alias(es) not found")
-        return self.json_response(200, {"data": {alias: self._revealed(stored) for alias, stored in found.items() if stored}})
+        # A JSON object has no order, and clients must match records by alias: answer in reverse request order.
+        answer = {alias: self._revealed(stored) for alias, stored in reversed(found.items()) if stored}
+        return self.json_response(200, {"data": answer})
 
     @route("GET", "/aliases/{alias}")
     def reveal_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
