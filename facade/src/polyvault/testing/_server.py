@@ -26,6 +26,9 @@ _HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "conte
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog is 5: a client opening 8 connections at once had some of its SYNs dropped
+    # and retransmitted a second later (the ~1 s first-call wait of concurrent clients, the fake's own, not the client's).
+    request_queue_size = 128
     fake: FakeVault
     stopping: threading.Event
     connections: set[socket.socket]
