@@ -9,7 +9,7 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test demo bench soak lock clean
+.PHONY: setup generate check lint typecheck test demo bench soak mutate lock clean
 
 setup: $(STAMP)
 
@@ -55,6 +55,10 @@ bench: setup
 soak: setup
 	POLYVAULT_SOAK_SIZE=10000 $(PY) -m pytest -n 0 -p no:cacheprovider tests/reliability/test_soak.py -s
 
+## Mutation testing (not part of make test): mutmut over _core/ and vgs.py; prints the score and the surviving mutants.
+mutate: setup
+	$(PY) scripts/mutate.py --jobs $(JOBS)
+
 ## Re-pin requirements/dev.txt from requirements/dev.in.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -64,4 +68,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutate-work
