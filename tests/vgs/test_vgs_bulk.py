@@ -25,6 +25,7 @@ from polyvault import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    UnexpectedResponseError,
     VaultError,
 )
 from polyvault.testing import FakeVGS
@@ -187,9 +188,15 @@ def test_an_unknown_alias_is_a_not_found_error_at_any_size_naming_exactly_that_a
     fake = FakeVGS()
     stored, aliases = aliases_of(fake, known)
     unknown = "tok_sandbox_noSuchAliasNoSuchAliasXY"
+    progress = BulkProgress()
     with pytest.raises(NotFoundError) as caught:
-        bulk(fake, mode, lambda vgs: vgs.aliases.reveal_many([*aliases, unknown]))
+        bulk(fake, mode, lambda vgs: vgs.aliases.reveal_many([*aliases, unknown], progress=progress))
     error = caught.value
+    assert str(error) == (
+        f"[vgs] aliases.reveal_many failed: {known} of {known + 1} completed; 1 failed, not retryable as sent "
+        f"(aliases[{known}] {unknown!r}); first error: GET /aliases failed: 1 alias(es) not found"
+    )
+    assert error.vault == "vgs" and progress.failed == (known,) and progress.completed == tuple(range(known))
     assert isinstance(error, BulkOperationError)
     assert (error.status_code, error.code) == (404, "Not found")
     assert error.detail == [{"status": 404, "title": "Not found", "detail": "1 alias(es) not found"}]
@@ -234,13 +241,61 @@ def test_delete_many_names_the_aliases_of_the_refused_request(fake_vgs: FakeVGS)
     assert f"aliases[20] {aliases[20]!r}, aliases[21] 'tok_sandbox_gone'" in str(error)
 
 
-def test_reveal_many_of_unreachable_reads_is_safe_to_retry(fake_vgs: FakeVGS) -> None:
+@pytest.mark.parametrize("status", ["500", "503"])
+def test_reveal_many_of_unreachable_reads_is_safe_to_retry(fake_vgs: FakeVGS, status: str) -> None:
     _, aliases = aliases_of(fake_vgs, 3)
-    fake_vgs.inject("503", route=REVEAL_MANY, times=None)
+    fake_vgs.inject(status, route=REVEAL_MANY, times=None)  # type: ignore[arg-type]
     with fake_vgs.client(max_retries=0) as vgs, pytest.raises(ServerError) as caught:
         vgs.aliases.reveal_many(aliases)
     assert caught.value.failed == caught.value.retryable == (0, 1, 2)
-    assert "safe to retry" in str(caught.value)
+    named = ", ".join(f"aliases[{index}] {alias!r}" for index, alias in enumerate(aliases))
+    assert f"3 failed, safe to retry ({named}); first error: GET /aliases failed: " in str(caught.value)
+
+
+def test_a_damaged_answer_to_a_read_is_not_called_retryable(fake_vgs: FakeVGS) -> None:
+    _, aliases = aliases_of(fake_vgs, 2)
+    fake_vgs.inject("truncated_json", route=REVEAL_MANY)
+    with fake_vgs.client() as vgs, pytest.raises(UnexpectedResponseError) as caught:
+        vgs.aliases.reveal_many(aliases)
+    assert caught.value.failed == (0, 1) and caught.value.retryable == () and caught.value.status_code == 200
+
+
+def test_more_than_five_aliases_at_fault_are_counted_not_all_listed(fake_vgs: FakeVGS) -> None:
+    _, aliases = aliases_of(fake_vgs, 1)
+    gone = [f"tok_sandbox_gone{index}" for index in range(7)]
+    with fake_vgs.client() as vgs, pytest.raises(NotFoundError) as caught:
+        vgs.aliases.reveal_many([*aliases, *gone])
+    shown = ", ".join(f"aliases[{index + 1}] {alias!r}" for index, alias in enumerate(gone[:5]))
+    assert f"7 failed, not retryable as sent ({shown} and 2 more)" in str(caught.value)
+    assert caught.value.failed == tuple(range(1, 8))
+
+
+def test_a_delete_whose_answer_was_lost_names_its_aliases_as_unknown(fake_vgs: FakeVGS) -> None:
+    _, aliases = aliases_of(fake_vgs, 2)
+    fake_vgs.inject("503", route=DELETE_MANY)
+    with fake_vgs.client() as vgs, pytest.raises(ServerError) as caught:
+        vgs.aliases.delete_many(aliases)
+    assert caught.value.unknown == (0, 1) and caught.value.failed == ()
+    assert f"2 unknown, may have been applied (aliases[0] {aliases[0]!r}, aliases[1] {aliases[1]!r})" in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_two_different_failures_are_both_kept_and_the_first_decides_the_class() -> None:
+    fake = FakeVGS()
+    fake.inject("429", route=CREATE, times=1)  # the first request to arrive (chunk 0: tasks start in order) ...
+    fake.inject("503", route=CREATE, times=1)  # ... and the second (chunk 1)
+    async with fake.async_client(max_concurrency=2, max_retries=0) as vgs:
+        with pytest.raises(RateLimitError) as caught:
+            await vgs.aliases.tokenize(values(60))
+    error = caught.value
+    assert [type(cause) for cause in error.errors] == [RateLimitError, ServerError] and error.__cause__ is error.errors[0]
+    assert error.failed == error.retryable == (*range(20), *range(40, 60)) and error.unknown == tuple(range(20, 40))
+    assert error.not_started == tuple(range(40, 60)) and error.vault == "vgs" and not isinstance(error, ServerError)
+    assert str(error) == (
+        "[vgs] aliases.tokenize failed: 0 of 60 completed; 40 failed, safe to retry (values[0-19, 40-59]); "
+        "20 unknown, may have been applied (values[20-39]); first error: POST /aliases failed: Too many requests"
+    )
+    assert error.failures[0] is error.errors[0] and error.failures[20] is error.errors[1] and 40 not in error.failures
 
 
 def test_bulk_error_classes_are_made_once_per_cause() -> None:
@@ -287,7 +342,28 @@ async def test_a_cancelled_async_call_tells_what_completed_and_what_may_be_store
     assert progress.not_started == tuple(range(80, 100)) and not progress.done
     assert sorted(fake.stored_values()) == sorted(sent[:80])  # in flight and stored: "may have been stored" is real
     assert revealed_one_by_one(fake, progress.results[:40]) == sent[:40]
-    assert any("40 of 100 completed, 40 in flight, 20 not started" in note for note in caught.value.__notes__)
+    assert caught.value.__notes__ == [
+        "polyvault: aliases.tokenize was interrupted: 40 of 100 completed, 40 in flight, 20 not started; "
+        "the BulkProgress passed as progress= says which."
+    ]
+
+
+@pytest.mark.anyio
+async def test_a_cancelled_call_without_a_progress_says_how_to_learn_more() -> None:
+    fake = FakeVGS()
+    fake.inject("latency", route=CREATE, seconds=0.5, times=None)
+    async with fake.async_client() as vgs:
+        task = asyncio.ensure_future(vgs.aliases.create(values(30)))
+        deadline = time.monotonic() + 10
+        while fake.count(CREATE) < 2:
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.001)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError) as caught:
+            await task
+    assert caught.value.__notes__ == [
+        "polyvault: aliases.create was interrupted: 0 of 30 completed, 30 in flight; pass progress=BulkProgress() to learn which."
+    ]
 
 
 @pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals reach the main thread only")
@@ -318,16 +394,21 @@ def test_an_interrupted_sync_call_finishes_what_it_sent_and_tells_what_never_sta
     assert progress.not_started == tuple(range(80, 100))
     assert sorted(fake.stored_values()) == sorted(sent[:80])
     assert revealed_one_by_one(fake, progress.results[:80]) == sent[:80]
-    assert any("80 of 100 completed, 20 not started" in note for note in caught.value.__notes__)
+    assert caught.value.__notes__ == [
+        "polyvault: aliases.tokenize was interrupted: 80 of 100 completed, 20 not started; the BulkProgress passed as progress= says which."
+    ]
 
 
 def test_a_progress_records_one_call(fake_vgs: FakeVGS) -> None:
     progress = BulkProgress()
+    assert (progress.total, progress.results, progress.done, repr(progress)) == (0, [], False, "BulkProgress(not started: no inputs)")
     with fake_vgs.client() as vgs:
-        vgs.aliases.tokenize(values(3), progress=progress)
-        assert progress.done and progress.completed == (0, 1, 2) and progress.total == 3
-        with pytest.raises(InvalidRequestError, match="one call"):
+        aliases = vgs.aliases.tokenize(values(3), progress=progress)
+        assert progress.done and progress.completed == (0, 1, 2) and progress.total == 3 and progress.results == aliases
+        with pytest.raises(InvalidRequestError) as caught:
             vgs.aliases.tokenize(values(3), progress=progress)
+    assert str(caught.value) == "[vgs] a BulkProgress records one call: pass a new one to each call"
+    assert fake_vgs.count(CREATE) == 1
     assert repr(progress) == "BulkProgress(aliases.tokenize: 3 of 3 completed)"
 
 
