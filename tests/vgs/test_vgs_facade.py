@@ -202,3 +202,28 @@ def test_environment_selects_the_server_and_credentials(monkeypatch: pytest.Monk
     monkeypatch.delenv("VGS_PASSWORD")
     with pytest.raises(InvalidRequestError, match="VGS_PASSWORD"):
         polyvault.VGS()
+
+
+def test_importing_and_constructing_vgs_loads_no_generated_model_nor_attrs() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom polyvault import VGS\nVGS('user', 'password').close()\n"
+        "print(sorted(name for name in ('attrs', 'attr', 'polyvault_vgs_client', 'polyvault_vgs_client.models') if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_missing_vgs_extra_is_named_at_import() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib.util as util\nfind = util.find_spec\n"
+        "util.find_spec = lambda name, *rest: None if name == 'polyvault_vgs_client' else find(name, *rest)\n"
+        "try:\n    import polyvault.vgs\nexcept ModuleNotFoundError as error:\n    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "polyvault's vgs client needs the polyvault_vgs_client package: pip install 'polyvault[vgs]'"
