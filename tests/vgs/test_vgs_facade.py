@@ -227,3 +227,14 @@ def test_a_missing_vgs_extra_is_named_at_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "polyvault's vgs client needs the polyvault_vgs_client package: pip install 'polyvault[vgs]'"
+
+
+def test_a_value_out_of_unused_aliases_is_refused_not_a_hang(fake_vgs: FakeVGS) -> None:
+    """A one-character value has 35 non-Luhn alphanumeric aliases: the 36th create is refused (the fake once looped forever)."""
+    with fake_vgs.client() as vgs:
+        aliases = {vgs.aliases.tokenize(["1"], format="NON_LUHN_FPE_ALPHANUMERIC")[0] for _ in range(35)}
+        with pytest.raises(BadRequestError) as caught:
+            vgs.aliases.tokenize(["1"], format="NON_LUHN_FPE_ALPHANUMERIC")
+    assert len(aliases) == 35 and "0" not in aliases  # "0" passes the Luhn check: not a NON_LUHN alias
+    assert caught.value.detail[0]["detail"] == "Item 0: no unused NON_LUHN_FPE_ALPHANUMERIC alias is left for a value this short"
+    assert fake_vgs.stored_values() == ["1"] * 35
