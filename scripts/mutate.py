@@ -12,7 +12,7 @@ out (too slow to run per mutant).
 
 Prints the score (killed ÷ all mutants that ran) and every surviving mutant with its diff, and
 writes them to `mutate-work/mutate-report.md`. Not part of `make test`. Exit status 0 when the run
-completed, whatever the score (the score is a figure to read, not a gate).
+completed, whatever the score (the score is a figure to read, not a gate); 1 when no mutant ran.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def _config(only: list[str], tests: list[str], jobs: int) -> str:
     return f"""# Written by scripts/mutate.py for each run: mutmut and pytest settings of the mutation run.
 [tool.mutmut]
 source_paths = ["src"]
+also_copy = ["README.md"]
 only_mutate = {toml_list(only)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]
@@ -62,6 +63,7 @@ def _prepare(only: list[str], tests: list[str], jobs: int) -> None:
     WORK.mkdir()
     (WORK / "src").symlink_to(ROOT / "facade" / "src", target_is_directory=True)
     (WORK / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
+    (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
     (WORK / "pyproject.toml").write_text(_config(only, tests, jobs))
 
 
@@ -99,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     results = _results()
     counts = Counter(results.values())
     ran = {name: status for name, status in results.items() if status not in EXCLUDED}
+    if not ran:
+        print(f"no mutant was run ({dict(counts)}): see mutmut's output above", file=sys.stderr)
+        return 1
     killed = sum(1 for status in ran.values() if status in KILLED)
     survivors = sorted(name for name, status in ran.items() if status not in KILLED)
     score = killed / len(ran) if ran else float("nan")
