@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import time
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -18,7 +19,7 @@ from polyvault import (
     VaultConnectionError,
     VaultTimeoutError,
 )
-from polyvault._core.ratelimit import read_rate_limit
+from polyvault._core.ratelimit import read_rate_limit, retry_after
 from polyvault.testing import FakeVaultPAM, FakeVGS, ManualClock
 
 FAST = RetryPolicy(max_retries=3, backoff=0.001, max_backoff=0.01)
@@ -223,3 +224,31 @@ def test_transport_errors_never_escape_as_httpx_exceptions(fake_vgs: FakeVGS) ->
         with pytest.raises(VaultConnectionError) as caught:
             vgs.aliases.reveal("tok_sandbox_x")
         assert not isinstance(caught.value, httpx.HTTPError)
+
+
+@pytest.mark.parametrize(
+    ("headers", "seconds"),
+    [
+        ({"retry-after": "30"}, 30.0),
+        ({"retry-after": "0"}, 0.0),
+        ({"retry-after": "nan"}, None),
+        ({"retry-after": "-5"}, None),
+        ({"retry-after": "soon"}, None),
+        ({"x-ratelimit-reset": "12"}, 12.0),
+        ({"retry-after": "7", "x-ratelimit-reset": "12"}, 7.0),  # Retry-After first
+        ({"x-ratelimit-reset": "1000000001"}, 0.0),  # an absolute time long past: no wait, not one second
+        ({}, None),
+    ],
+)
+def test_retry_after_reads_seconds_and_falls_back_to_the_reset(headers: dict[str, str], seconds: float | None) -> None:
+    assert retry_after(httpx.Headers(headers)) == seconds
+
+
+def test_retry_after_reads_an_http_date_and_an_absolute_reset_as_seconds_from_now() -> None:
+    ahead = datetime.now(UTC) + timedelta(seconds=90)
+    by_date = retry_after(httpx.Headers({"retry-after": format_datetime(ahead, usegmt=True)}))
+    by_epoch = retry_after(httpx.Headers({"x-ratelimit-reset": str(int(ahead.timestamp()))}))
+    assert by_date is not None and 85 <= by_date <= 90
+    assert by_epoch is not None and 85 <= by_epoch <= 90
+    past = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
+    assert retry_after(httpx.Headers({"retry-after": past})) == 0.0

@@ -366,29 +366,35 @@ async def test_a_cancelled_call_without_a_progress_says_how_to_learn_more() -> N
     ]
 
 
+def _press_ctrl_c_when(condition: Callable[[], bool], call: Callable[[], Any]) -> pytest.ExceptionInfo[KeyboardInterrupt]:
+    """Run `call` in this (the main) thread; once `condition` holds, deliver a real SIGINT to this thread."""
+    main = threading.main_thread().ident
+    assert main is not None
+
+    def press() -> None:
+        _wait_for(condition)
+        signal.pthread_kill(main, signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    presser = threading.Thread(target=press)
+    try:
+        presser.start()
+        with pytest.raises(KeyboardInterrupt) as caught:
+            call()
+    finally:
+        presser.join(timeout=15)
+        signal.signal(signal.SIGINT, previous)
+    return caught
+
+
 @pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals reach the main thread only")
 def test_an_interrupted_sync_call_finishes_what_it_sent_and_tells_what_never_started() -> None:
     fake = FakeVGS()
     fake.inject("latency", route=CREATE, seconds=0.5, times=None)
     sent = values(100)
     progress = BulkProgress()
-    main = threading.main_thread().ident
-    assert main is not None
-
-    def press_ctrl_c() -> None:
-        _wait_for(lambda: fake.count(CREATE) >= 4)
-        signal.pthread_kill(main, signal.SIGINT)
-
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    presser = threading.Thread(target=press_ctrl_c)
-    try:
-        with fake.client(max_concurrency=2) as vgs:
-            presser.start()
-            with pytest.raises(KeyboardInterrupt) as caught:
-                vgs.aliases.tokenize(sent, progress=progress)
-    finally:
-        presser.join(timeout=15)
-        signal.signal(signal.SIGINT, previous)
+    with fake.client(max_concurrency=2) as vgs:
+        caught = _press_ctrl_c_when(lambda: fake.count(CREATE) >= 4, lambda: vgs.aliases.tokenize(sent, progress=progress))
     assert fake.count(CREATE) == 4
     assert progress.completed == tuple(range(80)) and progress.in_flight == ()  # the requests in flight were let finish
     assert progress.not_started == tuple(range(80, 100))
@@ -396,6 +402,24 @@ def test_an_interrupted_sync_call_finishes_what_it_sent_and_tells_what_never_sta
     assert revealed_one_by_one(fake, progress.results[:80]) == sent[:80]
     assert caught.value.__notes__ == [
         "polyvault: aliases.tokenize was interrupted: 80 of 100 completed, 20 not started; the BulkProgress passed as progress= says which."
+    ]
+
+
+@pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals reach the main thread only")
+def test_a_sequential_sync_call_interrupted_mid_request_reports_that_request_in_flight() -> None:
+    fake = FakeVGS()
+    fake.inject("latency", route=CREATE, seconds=0.5, times=None)  # the vault stores, then answers half a second later
+    sent = values(100)
+    progress = BulkProgress()
+    with fake.client(max_concurrency=1) as vgs:  # one request at a time, in this thread: Ctrl-C lands inside the request
+        caught = _press_ctrl_c_when(lambda: fake.count(CREATE) >= 2, lambda: vgs.aliases.tokenize(sent, progress=progress))
+    assert fake.count(CREATE) == 2
+    assert progress.completed == tuple(range(20)) and progress.in_flight == tuple(range(20, 40))
+    assert progress.not_started == tuple(range(40, 100))
+    assert sorted(fake.stored_values()) == sorted(sent[:40])  # the one in flight was stored: "may have been" is real
+    assert caught.value.__notes__ == [
+        "polyvault: aliases.tokenize was interrupted: 20 of 100 completed, 20 in flight, 60 not started; "
+        "the BulkProgress passed as progress= says which."
     ]
 
 

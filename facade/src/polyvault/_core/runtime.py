@@ -146,17 +146,33 @@ def _gather_sync(effect: Gather, http: httpx.Client) -> list[Outcome[Any]]:
         if workers == 1:
             work()
         else:
-            threads = [threading.Thread(target=work, name=f"polyvault-gather-{n}", daemon=True) for n in range(workers)]
-            for thread in threads:
-                thread.start()
+            # Each worker sets its event when done. Waited for with Event.wait, not Thread.join: on Python 3.11 a
+            # join interrupted by Ctrl-C can mark a thread that is still running as finished.
+            finished: list[threading.Event] = []
+            threads: list[threading.Thread] = []
+
+            def worker(done: threading.Event) -> None:
+                try:
+                    work()
+                finally:
+                    done.set()
+
             try:
-                for thread in threads:
+                for n in range(workers):
+                    done = threading.Event()
+                    thread = threading.Thread(target=worker, args=(done,), name=f"polyvault-gather-{n}", daemon=True)
+                    thread.start()
+                    finished.append(done)
+                    threads.append(thread)
+                for done in finished:
+                    done.wait()
+                for thread in threads:  # each has set its event: this only lets it exit, so none outlives the call
                     thread.join()
             except BaseException:
                 with lock:
                     stop = True
-                for thread in threads:  # requests already sent finish, so their outcome is known; a second Ctrl-C ends the wait
-                    thread.join()
+                for done in finished:  # requests already sent finish, so their outcome is known; a second Ctrl-C ends the wait
+                    done.wait()
                 raise
         interruption = next(
             (
