@@ -9,7 +9,7 @@ JOBS   ?= 2
 # Build backends (uv_build) and the generator's post-hook (ruff) are looked up on PATH: use the venv's.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: setup generate check lint typecheck test docs demo bench soak lock clean dists release redis-server
+.PHONY: setup generate check lint typecheck test docs demo bench soak mutate lock clean dists release redis-server
 
 setup: $(STAMP)
 
@@ -83,6 +83,10 @@ release: setup
 	@test -n "$(INDEX)" || { echo "usage: make release INDEX=<upload URL> [SIMPLE=<simple index URL>] [DRY_RUN=1]" >&2; exit 2; }
 	$(PY) scripts/release.py --index "$(INDEX)" $(if $(SIMPLE),--simple-url "$(SIMPLE)") $(if $(DRY_RUN),--dry-run)
 
+## Mutation testing (not part of make test): mutmut over _core/ and vgs.py; prints the score and the surviving mutants.
+mutate: setup
+	$(PY) scripts/mutate.py --jobs $(JOBS)
+
 ## Re-pin requirements/dev.txt from requirements/dev.in.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -92,4 +96,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site mutate-work

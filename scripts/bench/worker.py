@@ -192,32 +192,21 @@ def _check_facade_chunk(chunk: int) -> None:
 
 
 def bulk(args: Args) -> dict[str, Any]:
-    contender, count, fmt, chunk = args["contender"], args["count"], args["format"], args["chunk"]
+    """Tokenize args["count"] values with one contender at args["concurrency"] requests in flight (1: one after another)."""
+    contender, count, fmt, chunk, width = args["contender"], args["count"], args["format"], args["chunk"], args["concurrency"]
     cards = luhn_cards(count, seed=args["seed"])
-    warm = luhn_cards(chunk, seed=args["seed"] + 1_000_003)
+    warm = luhn_cards(chunk * width, seed=args["seed"] + 1_000_003)  # one round of `width` requests: every connection opened
     base = args["base_url"]
     timing: dict[str, float] = {}
     if contender == "official":
         aliases = _bulk_official(args, cards, warm, timing)
     elif contender == "raw_sync":
-        import httpx
-
-        with httpx.Client(headers=_auth_headers(args), timeout=60) as client:
-
-            def tokenize(values: list[str]) -> list[str]:
-                out: list[str] = []
-                for part in _parts(values, chunk):
-                    out.extend(_created_aliases(client.post(f"{base}/aliases", json=_create_body(part, fmt))))
-                return out
-
-            tokenize(warm)
-            with _stopwatch(timing):
-                aliases = tokenize(cards)
+        aliases = _bulk_raw_sync(args, cards, warm, timing)
     elif contender == "facade_sync":
         from polyvault import VGS
 
         _check_facade_chunk(chunk)
-        with VGS(args["username"], args["password"], base_url=base) as vgs:
+        with VGS(args["username"], args["password"], base_url=base, max_concurrency=width) as vgs:
             vgs.aliases.tokenize(warm, format=fmt)
             with _stopwatch(timing):
                 aliases = vgs.aliases.tokenize(cards, format=fmt)
@@ -231,6 +220,29 @@ def bulk(args: Args) -> dict[str, Any]:
     if len(aliases) != count or len(set(aliases)) != count:
         raise SystemExit(f"{contender} returned {len(aliases)} aliases ({len(set(aliases))} distinct) for {count} values")
     return {**timing, "n": count, "requests": -(-count // chunk)}
+
+
+def _bulk_raw_sync(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
+    """The sync floor: one httpx.Client; with concurrency > 1, chunks sent from a ThreadPoolExecutor of that many threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    base, fmt, width = args["base_url"], args["format"], args["concurrency"]
+    limits = httpx.Limits(max_connections=max(width, 10), max_keepalive_connections=max(width, 10))
+    with httpx.Client(headers=_auth_headers(args), timeout=60, limits=limits) as client, ThreadPoolExecutor(width) as pool:
+
+        def one(part: list[str]) -> list[str]:
+            return _created_aliases(client.post(f"{base}/aliases", json=_create_body(part, fmt)))
+
+        def tokenize(values: list[str]) -> list[str]:
+            parts = _parts(values, args["chunk"])
+            done = map(one, parts) if width == 1 else pool.map(one, parts)
+            return [alias for part in done for alias in part]
+
+        tokenize(warm)
+        with _stopwatch(timing):
+            return tokenize(cards)
 
 
 async def _bulk_facade_async(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
@@ -267,29 +279,41 @@ async def _bulk_raw_async(args: Args, cards: list[str], warm: list[str], timing:
 
 
 def _bulk_official(args: Args, cards: list[str], warm: list[str], timing: dict[str, float]) -> list[str]:
-    """vgs-api-client 0.0.51's generated layer (AliasesApi.create_aliases), `chunk` values per request, as its docs show."""
+    """vgs-api-client 0.0.51's generated layer (AliasesApi.create_aliases), `chunk` values per request, as its docs show.
+
+    With concurrency > 1 it runs the way that SDK runs concurrently: `ApiClient(pool_threads=N)` and
+    `async_req=True`, every chunk submitted at once to its thread pool of N, results collected in order.
+    """
     import vgs_api_client
     from vgs_api_client.api.aliases_api import AliasesApi
     from vgs_api_client.model.alias_format import AliasFormat
     from vgs_api_client.model.create_aliases_request import CreateAliasesRequest
     from vgs_api_client.model.create_aliases_request_new import CreateAliasesRequestNew
 
+    width = args["concurrency"]
     config = vgs_api_client.Configuration(host=args["base_url"], username=args["username"], password=args["password"])
-    api = AliasesApi(vgs_api_client.ApiClient(config))
+    config.connection_pool_maxsize = max(width, config.connection_pool_maxsize)  # one pooled connection per thread at least
+    client = vgs_api_client.ApiClient(config, pool_threads=width)
+    api = AliasesApi(client)
+
+    def request(part: list[str]) -> Any:
+        return CreateAliasesRequest(data=[CreateAliasesRequestNew(value=value, format=AliasFormat(args["format"])) for value in part])
 
     def tokenize(values: list[str]) -> list[str]:
-        out: list[str] = []
-        for part in _parts(values, args["chunk"]):
-            request = CreateAliasesRequest(
-                data=[CreateAliasesRequestNew(value=value, format=AliasFormat(args["format"])) for value in part]
-            )
-            response = api.create_aliases(create_aliases_request=request)
-            out.extend(str(record.aliases[0].alias) for record in response.data)
-        return out
+        parts = _parts(values, args["chunk"])
+        if width == 1:
+            responses = [api.create_aliases(create_aliases_request=request(part)) for part in parts]
+        else:
+            pending = [api.create_aliases(create_aliases_request=request(part), async_req=True) for part in parts]
+            responses = [result.get() for result in pending]
+        return [str(record.aliases[0].alias) for response in responses for record in response.data]
 
-    tokenize(warm)
-    with _stopwatch(timing):  # stops the watch on the way out of the return
-        return tokenize(cards)
+    try:
+        tokenize(warm)
+        with _stopwatch(timing):  # stops the watch on the way out of the return
+            return tokenize(cards)
+    finally:
+        client.close()
 
 
 # --- 3. paging --------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import socket
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -16,7 +19,8 @@ from polyvault import (
     VaultConnectionError,
     VaultTimeoutError,
 )
-from polyvault.testing import FakeVaultPAM, FakeVGS
+from polyvault._core.ratelimit import read_rate_limit, retry_after
+from polyvault.testing import FakeVaultPAM, FakeVGS, ManualClock
 
 FAST = RetryPolicy(max_retries=3, backoff=0.001, max_backoff=0.01)
 
@@ -93,15 +97,82 @@ def test_a_reset_on_a_create_is_an_unknown_outcome(fake_vgs: FakeVGS) -> None:
     assert isinstance(caught.value.errors[0], VaultConnectionError) and caught.value.errors[0].request_sent
 
 
+class CountingTransport(httpx.HTTPTransport):
+    """A real httpx transport that counts the requests handed to it (each attempt is one)."""
+
+    attempts = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts += 1
+        return super().handle_request(request)
+
+
 def test_connection_refused_is_retried_then_raised_as_not_sent() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # closed again below: nothing listens there
-    client = VGS("user", "password", base_url=f"http://127.0.0.1:{port}", retry_policy=FAST)
+    transport = CountingTransport()
+    client = VGS("user", "password", base_url=f"http://127.0.0.1:{port}", retry_policy=FAST, http_client=httpx.Client(transport=transport))
     with client as vgs, pytest.raises(VaultConnectionError) as caught:
         vgs.aliases.create(["4111111111111111"])
-    assert caught.value.request_sent is False  # safe to resend: raised as is, not as a bulk error
+    assert transport.attempts == 1 + FAST.max_retries  # a POST refused before sending is retried like any request
+    assert caught.value.request_sent is False
+    assert isinstance(caught.value, BulkOperationError) and caught.value.failed == caught.value.retryable == (0,)
     assert "before the request was sent" in caught.value.message
+
+
+def test_a_429_without_retry_after_waits_for_x_ratelimit_reset() -> None:
+    start = time.time() + 3600.0  # the fake's clock: an hour ahead, so its absolute reset is an hour away
+    fake = FakeVaultPAM(user_limit=1, clock=ManualClock(start))
+    reset = (int(start // 60) + 1) * 60
+    proxy = WithoutRetryAfter(fake.transport)
+    policy = RetryPolicy(max_retries=2, backoff=0.001, max_backoff=0.001, max_wait=10.0)
+    with fake.client(http_client=httpx.Client(transport=proxy), retry_policy=policy) as pam, pytest.raises(RateLimitError) as caught:
+        pam.safes.list()  # memberships (1 of 1 allowed), then safes: 429
+    assert proxy.stripped == 1 and fake.count("GET /api/v1/safes") == 1  # an hour is past the wait budget: not retried
+    assert caught.value.retry_after == pytest.approx(reset - time.time(), abs=5)
+
+
+def test_a_429_without_retry_after_is_retried_when_x_ratelimit_reset_has_passed() -> None:
+    fake = FakeVaultPAM(user_limit=1, clock=ManualClock(time.time() - 3600.0))  # its reset is already past for us
+    proxy = WithoutRetryAfter(fake.transport)
+    policy = RetryPolicy(max_retries=1, backoff=30.0, max_backoff=30.0, max_wait=10.0)  # a backoff would not fit the budget
+    with fake.client(http_client=httpx.Client(transport=proxy), retry_policy=policy) as pam, pytest.raises(RateLimitError):
+        pam.safes.list()
+    assert proxy.stripped == 2 and fake.count("GET /api/v1/safes") == 2  # retried at once, as the reset said
+
+
+class WithoutRetryAfter(httpx.BaseTransport):
+    """A proxy that drops `Retry-After` from the fake's answers, leaving `x-ratelimit-reset` as the only hint."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.stripped = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if "retry-after" in response.headers:
+            self.stripped += 1
+            del response.headers["retry-after"]
+        return response
+
+
+def test_an_absolute_x_ratelimit_reset_is_reset_at_exactly() -> None:
+    fake = FakeVaultPAM(clock=ManualClock(2_000_000_000.0))  # 2033-05-18 03:33:20 UTC: the window resets at 03:34
+    with fake.client() as pam:
+        pam.safes.list()
+    limit = pam.rate_limit
+    assert limit is not None
+    assert (limit.limit, limit.remaining) == (120, 118)
+    assert limit.reset_at == datetime(2033, 5, 18, 3, 34, tzinfo=UTC)
+
+
+def test_a_relative_x_ratelimit_reset_counts_from_now() -> None:
+    headers = [(b"x-ratelimit-reset", b"30"), (b"X-RateLimit-Remaining", b"7")]
+    before = datetime.now(UTC)
+    limit = read_rate_limit(headers)
+    assert limit is not None and limit.remaining == 7 and limit.limit is None and limit.reset_at is not None
+    assert before + timedelta(seconds=30) <= limit.reset_at <= datetime.now(UTC) + timedelta(seconds=30)
 
 
 def test_max_retries_per_client_and_per_call(fake_vgs: FakeVGS) -> None:
@@ -153,3 +224,31 @@ def test_transport_errors_never_escape_as_httpx_exceptions(fake_vgs: FakeVGS) ->
         with pytest.raises(VaultConnectionError) as caught:
             vgs.aliases.reveal("tok_sandbox_x")
         assert not isinstance(caught.value, httpx.HTTPError)
+
+
+@pytest.mark.parametrize(
+    ("headers", "seconds"),
+    [
+        ({"retry-after": "30"}, 30.0),
+        ({"retry-after": "0"}, 0.0),
+        ({"retry-after": "nan"}, None),
+        ({"retry-after": "-5"}, None),
+        ({"retry-after": "soon"}, None),
+        ({"x-ratelimit-reset": "12"}, 12.0),
+        ({"retry-after": "7", "x-ratelimit-reset": "12"}, 7.0),  # Retry-After first
+        ({"x-ratelimit-reset": "1000000001"}, 0.0),  # an absolute time long past: no wait, not one second
+        ({}, None),
+    ],
+)
+def test_retry_after_reads_seconds_and_falls_back_to_the_reset(headers: dict[str, str], seconds: float | None) -> None:
+    assert retry_after(httpx.Headers(headers)) == seconds
+
+
+def test_retry_after_reads_an_http_date_and_an_absolute_reset_as_seconds_from_now() -> None:
+    ahead = datetime.now(UTC) + timedelta(seconds=90)
+    by_date = retry_after(httpx.Headers({"retry-after": format_datetime(ahead, usegmt=True)}))
+    by_epoch = retry_after(httpx.Headers({"x-ratelimit-reset": str(int(ahead.timestamp()))}))
+    assert by_date is not None and 85 <= by_date <= 90
+    assert by_epoch is not None and 85 <= by_epoch <= 90
+    past = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
+    assert retry_after(httpx.Headers({"retry-after": past})) == 0.0

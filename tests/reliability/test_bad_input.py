@@ -1,7 +1,7 @@
 """Bad input and misconfiguration: every public facade method, fed junk, succeeds or raises a VaultError.
 
 Property (hypothesis, every public method and constructor of every vault, derandomized): each call
-draws its arguments from plausible values, then swaps up to two of them for junk (unicode, empty,
+draws its arguments from plausible values, then swaps one or two of them for junk (unicode, empty,
 huge, None, bytes, numbers, NaN, nested containers, arbitrary objects, path tricks), so both the
 accepted paths and each refusal are exercised. The call either succeeds or raises a `VaultError`,
 never anything else; and a call refused with `InvalidRequestError` sent nothing (`fake.count()`
@@ -16,6 +16,7 @@ even for requests a caller sends elsewhere through the same pool.
 from __future__ import annotations
 
 import base64
+import contextlib
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -271,6 +272,7 @@ def _apideck_methods() -> list[Method]:
                     "configuration": configuration,
                 },
                 *ui,
+                prefer=[("hris", "bamboohr"), ("accounting", "intuit-enterprise-suite"), *CONNECTED],  # the first two can be added
             ),
             frozenset({"settings", "metadata", "enabled", "configuration"}),
         ),
@@ -560,14 +562,16 @@ def test_junk_arguments_succeed_or_raise_a_vault_error_and_refusals_send_nothing
     strategies = method.args(ctx.data)
     required = {name: strategy for name, strategy in strategies.items() if name not in method.optional}
     optional = {name: strategy for name, strategy in strategies.items() if name in method.optional}
-    tally: dict[str, int] = {"ok": 0, "refused": 0, "vault error": 0}
+    tally: dict[str, int] = {"ok": 0, "refused": 0, "vault error": 0, "junk": 0}
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         kwargs = data.draw(st.fixed_dictionaries(required, optional=optional), label="plausible")
-        for name in data.draw(st.lists(st.sampled_from(sorted(strategies)), max_size=2, unique=True) if strategies else st.just([])):
+        junked = data.draw(st.lists(st.sampled_from(sorted(strategies)), min_size=1, max_size=2, unique=True)) if strategies else []
+        for name in junked:
             kwargs[name] = data.draw(JUNK, label=name)
+        tally["junk"] += bool(junked)
         before = ctx.fake.count()
         try:
             _invoke(ctx, method, kwargs)
@@ -580,13 +584,27 @@ def test_junk_arguments_succeed_or_raise_a_vault_error_and_refusals_send_nothing
             return
         tally["ok"] += 1
 
+    accepted = []
+
+    # The control: plausible arguments alone (no junk; some are deliberately out of range) are accepted at least once,
+    # so the accepted paths are exercised on the same fake and client.
+    @settings(max_examples=20, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+    @given(data=st.data())
+    def control(data: st.DataObject) -> None:
+        with contextlib.suppress(VaultError):
+            accepted.append(_invoke(ctx, method, data.draw(st.fixed_dictionaries(required, optional=optional), label="plausible")))
+
     try:
+        control()  # first, on the fresh fake (a later add of the same connection would conflict)
         check()
     finally:
         ctx.client.close()
-    print(f"\nbad input {method.vault}.{method.name}: {sum(tally.values())} examples {tally}")
+    examples = tally["ok"] + tally["refused"] + tally["vault error"]
+    print(f"\nbad input {method.vault}.{method.name}: {examples} examples {tally}")
     assert not ctx.fake.violations
-    assert tally["ok"] > 0, f"{method.vault}.{method.name}: no example was accepted, so the accepted paths went untested"
+    if strategies:  # a method without arguments has nothing to swap for junk
+        assert tally["junk"] == examples > 0, f"{examples} examples, only {tally['junk']} of them with junk"
+    assert accepted, f"{method.vault}.{method.name}: no plausible call was accepted, so the accepted paths went untested"
 
 
 def test_every_public_method_is_fed_junk() -> None:

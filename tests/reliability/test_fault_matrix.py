@@ -6,7 +6,7 @@ answers without a body, or returns the vault's raw answer) and the fault:
 - 429: the vault refused the request, so it is always retried, and the retry succeeds.
 - 502/503/504, an HTML 502, resets and timeouts: retried (and succeed) only for idempotent
   operations. A non-idempotent request that may have been applied is never resent: the caller gets
-  the matching `VaultError` (a bulk call: `BulkOperationError` with every input "unknown").
+  the matching `VaultError` (a bulk call: a `BulkOperationError` that is also that error, every input "unknown").
 - 500: never retried; `ServerError`.
 - A 2xx body that is truncated or empty: `UnexpectedResponseError`, not retried; a 204 has no body
   to damage, and a raw answer's body is the caller's data, so both succeed.
@@ -160,9 +160,14 @@ def _run(op: Op, fake: FakeVault, transport: Recording, ctx: dict[str, Any], mod
 def _check_error(op: Op, outcome: Outcome, error: BaseException) -> None:
     assert isinstance(error, VaultError), f"{type(error).__name__} escaped: {error!r}"
     assert outcome.error is not None, f"expected success, got {error!r}"
-    if op.bulk and outcome.unknown:
-        assert isinstance(error, BulkOperationError), repr(error)
-        assert error.unknown == tuple(range(op.inputs)) and error.failed == () and error.completed == ()
+    if op.bulk:  # a bulk call of any size fails with a BulkOperationError that is also its cause's class
+        assert isinstance(error, BulkOperationError) and isinstance(error, outcome.error), repr(error)
+        everything = tuple(range(op.inputs))
+        accounts = (error.unknown, error.failed) if outcome.unknown else (error.failed, error.unknown)
+        assert accounts == (everything, ()) and error.completed == (), repr(error)
+        assert error.__cause__ is error.errors[0] and len(error.errors) == 1
+        if outcome.status is not None:
+            assert error.status_code == outcome.status  # the cause's attributes are the bulk error's too
         error = error.errors[0]
     assert isinstance(error, outcome.error) and not isinstance(error, BulkOperationError), repr(error)
     if outcome.status is not None:

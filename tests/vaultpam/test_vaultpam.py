@@ -33,14 +33,33 @@ def test_org_id_given_explicitly_skips_discovery_and_a_foreign_org_is_forbidden(
 
 
 def test_a_token_is_kept_until_shortly_before_it_expires() -> None:
-    fake = FakeVaultPAM(expires_in=1)  # the client renews 0.1 s before the end of its 1 s life
-    with fake.client() as pam:
+    clock = ManualClock()
+    fake = FakeVaultPAM(expires_in=900, clock=clock)  # the client renews 30 s before the end of the 900 s life
+    with fake.client(org_id=fake.org_ids[0]) as pam:
         pam.safes.list()
+        clock.advance(869.0)  # 1 s before the client's margin: the session is kept
         pam.safes.list()
         assert fake.logins == 1
-        threading.Event().wait(1.0)
+        clock.advance(2.0)  # 29 s before the server would expire it: the client logs in again by itself
         pam.safes.list()
-    assert fake.logins == 2
+        assert fake.logins == 2
+        assert fake.count("GET /api/v1/safes") == 3  # no 401 was needed to notice
+        clock.advance(869.0)
+        pam.safes.list()
+        assert fake.logins == 2
+
+
+def test_a_short_session_is_renewed_a_tenth_of_its_life_early() -> None:
+    clock = ManualClock()
+    fake = FakeVaultPAM(expires_in=100, clock=clock)  # margin: min(30 s, 100 s / 10) = 10 s
+    with fake.client(org_id=fake.org_ids[0]) as pam:
+        pam.safes.list()
+        clock.advance(89.0)
+        pam.safes.list()
+        assert fake.logins == 1
+        clock.advance(2.0)
+        pam.safes.list()
+    assert fake.logins == 2 and fake.count("GET /api/v1/safes") == 3
 
 
 def test_a_401_logs_in_again_once_then_fails() -> None:

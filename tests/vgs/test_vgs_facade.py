@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import polyvault
 import pytest
 from polyvault import (
@@ -202,3 +204,114 @@ def test_environment_selects_the_server_and_credentials(monkeypatch: pytest.Monk
     monkeypatch.delenv("VGS_PASSWORD")
     with pytest.raises(InvalidRequestError, match="VGS_PASSWORD"):
         polyvault.VGS()
+
+
+def test_importing_and_constructing_vgs_loads_no_generated_model_nor_attrs() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom polyvault import VGS\nVGS('user', 'password').close()\n"
+        "print(sorted(name for name in ('attrs', 'attr', 'polyvault_vgs_client', 'polyvault_vgs_client.models') if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_missing_vgs_extra_is_named_at_import() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib.util as util\nfind = util.find_spec\n"
+        "util.find_spec = lambda name, *rest: None if name == 'polyvault_vgs_client' else find(name, *rest)\n"
+        "try:\n    import polyvault.vgs\nexcept ModuleNotFoundError as error:\n    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "polyvault's vgs client needs the polyvault_vgs_client package: pip install 'polyvault[vgs]'"
+
+
+def test_a_value_out_of_unused_aliases_is_refused_not_a_hang(fake_vgs: FakeVGS) -> None:
+    """A one-character value has 35 non-Luhn alphanumeric aliases: the 36th create is refused (the fake once looped forever)."""
+    with fake_vgs.client() as vgs:
+        aliases = {vgs.aliases.tokenize(["1"], format="NON_LUHN_FPE_ALPHANUMERIC")[0] for _ in range(35)}
+        with pytest.raises(BadRequestError) as caught:
+            vgs.aliases.tokenize(["1"], format="NON_LUHN_FPE_ALPHANUMERIC")
+    assert len(aliases) == 35 and "0" not in aliases  # "0" passes the Luhn check: not a NON_LUHN alias
+    assert caught.value.detail[0]["detail"] == "Item 0: no unused NON_LUHN_FPE_ALPHANUMERIC alias is left for a value this short"
+    assert fake_vgs.stored_values() == ["1"] * 35
+
+
+def _answering(status: int, body: object, headers: dict[str, str] | None = None) -> Any:
+    """A VGS client whose every request gets this answer (httpx's MockTransport: for answers the fake never gives)."""
+    import httpx
+
+    seen: list[Any] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(status, json=body, headers=headers)
+
+    client = polyvault.VGS(
+        "user", "password", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(handler))
+    )
+    return client, seen
+
+
+def test_every_vgs_error_of_a_body_is_read_title_as_fallback_href_dropped() -> None:
+    body = {
+        "errors": [
+            {"status": 400, "title": "Bad request", "href": "https://vgs.test/aliases"},
+            {"status": 400, "title": "Other", "detail": "Item 3: too long", "href": "https://vgs.test/aliases"},
+        ]
+    }
+    client, _ = _answering(400, body)
+    with client as vgs, pytest.raises(BadRequestError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    error = caught.value
+    assert (error.code, error.message) == ("Bad request", "GET /aliases/tok_sandbox_a failed: Bad request; Item 3: too long")
+    assert error.detail == [{"status": 400, "title": "Bad request"}, {"status": 400, "title": "Other", "detail": "Item 3: too long"}]
+
+
+def test_an_error_body_without_a_title_has_no_code_and_one_that_is_not_vgs_format_is_unexpected() -> None:
+    client, _ = _answering(404, {"errors": [{"detail": "gone"}]})
+    with client as vgs, pytest.raises(NotFoundError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert caught.value.code is None and caught.value.message == "GET /aliases/tok_sandbox_a failed: gone"
+    client, _ = _answering(404, [{"errors": "not VGS's envelope"}])
+    with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as unexpected:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert unexpected.value.message == (
+        "GET /aliases/tok_sandbox_a answered 404 Not Found with a body that is not vgs's error format (application/json)"
+    )
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_redirect_is_never_followed_even_by_a_client_that_follows_them(mode: str) -> None:
+    import anyio
+    import httpx
+
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(302, headers={"Location": "https://elsewhere.test/steal"})
+
+    transport = httpx.MockTransport(handler)
+    options = {"base_url": "https://vgs.test", "max_retries": 0}
+    if mode == "sync":
+        client = polyvault.VGS("u", "p", http_client=httpx.Client(transport=transport, follow_redirects=True), **options)
+        with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+            vgs.aliases.reveal("tok_sandbox_a")
+    else:
+
+        async def main() -> None:
+            client = httpx.AsyncClient(transport=transport, follow_redirects=True)
+            async with polyvault.AsyncVGS("u", "p", http_client=client, **options) as vgs:
+                await vgs.aliases.reveal("tok_sandbox_a")
+
+        with pytest.raises(polyvault.UnexpectedResponseError) as caught:
+            anyio.run(main)
+    assert seen == ["https://vgs.test/aliases/tok_sandbox_a"]
+    assert caught.value.message == "GET /aliases/tok_sandbox_a answered 302 (a redirect, which polyvault does not follow)"
+    assert caught.value.status_code == 302

@@ -44,6 +44,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._core.bulk import BulkProgress
     from ._core.coordination.settings import Coordination
     from ._core.ratelimit import RateLimit, RateLimited
     from ._core.retry import RetryPolicy
@@ -61,6 +62,7 @@ _LAZY = {
     "AsyncVaultPAM": "vaultpam",
     "Vaultera": "vaultera",
     "AsyncVaultera": "vaultera",
+    "BulkProgress": "_core.bulk",
     "RateLimit": "_core.ratelimit",
     "RateLimited": "_core.ratelimit",
     "Coordination": "_core.coordination.settings",
@@ -78,6 +80,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BulkOperationError",
+    "BulkProgress",
     "ClientClosedError",
     "ConflictError",
     "Coordination",

@@ -11,7 +11,7 @@ VaultError                         .vault, .message, .attempts
 │   ├── RateLimitError 429         ServerError 5xx
 ├── UnexpectedResponseError        a response the spec does not describe (HTML 502, bad JSON)
 ├── InvalidRequestError            refused before sending (bad argument); also a ValueError
-└── BulkOperationError             a bulk call failed part-way: what completed, what failed, what is unknown
+└── BulkOperationError             a bulk call failed: what completed, failed, is unknown; also its cause's class
 ```
 
 Messages never contain credentials, tokens, revealed values or card numbers.
@@ -19,7 +19,7 @@ Messages never contain credentials, tokens, revealed values or card numbers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -220,13 +220,28 @@ class InvalidRequestError(VaultError, ValueError):
 
 
 class BulkOperationError(VaultError):
-    """A bulk call failed part-way. Nothing is silently dropped and nothing was resent blindly.
+    """A bulk call (`create`, `tokenize`, `reveal_many`, `delete_many`) failed for some or all of its inputs.
+
+    Raised whatever the number of inputs, and always also an instance of the class of its first
+    error (`errors[0]`, also its `__cause__`), whose attributes (`.status_code`, `.code`, `.detail`,
+    `.request_id`, `.retry_after`, `.request_sent`, ...) it carries: `except NotFoundError` catches
+    a `reveal_many` with an unknown alias among 6 aliases or among 26, and `except ServerError` a
+    `tokenize` of one value that met a 503. Every input is in exactly one of `completed`, `failed`
+    and `unknown`:
 
     - `results`: one entry per input, in input order; `None` where the input did not complete.
-    - `failed`: indices of inputs that were certainly not applied (refused, or never sent): safe to retry.
-    - `unknown`: indices whose outcome is unknown (the request may have been applied but its response
-      was lost): check before retrying, or a value may be stored twice.
-    - `errors`: the underlying errors, first one first (also chained as `__cause__`).
+    - `completed`: indices of the inputs that completed (their results are in `results`).
+    - `failed`: indices certainly not applied: the vault refused them, or they were never sent.
+    - `retryable`: the part of `failed` a retry can cure (never started, a 429, a 5xx or lost
+      connection on a read, a connection refused before sending). The rest of `failed` would
+      fail again as it is (a 400, 401, 403 or 404).
+    - `not_started`: the part of `failed` never sent, because an earlier chunk failed.
+    - `unknown`: indices whose outcome is unknown (a create sent, its answer lost or a 5xx): it may
+      have been applied. Check before retrying, or a value may be stored twice.
+    - `errors`: the distinct underlying errors in input order; `failures` maps each failed or unknown
+      (but started) input's index to its error.
+
+    The message names the inputs at fault: aliases by value, values by index only (values are secrets).
     """
 
     def __init__(
@@ -238,20 +253,54 @@ class BulkOperationError(VaultError):
         failed: Sequence[int],
         unknown: Sequence[int],
         errors: Sequence[VaultError],
+        retryable: Sequence[int] = (),
+        not_started: Sequence[int] = (),
+        failures: Mapping[int, VaultError] | None = None,
     ) -> None:
-        super().__init__(message, vault=vault)
+        VaultError.__init__(self, message, vault=vault)  # not super(): the next class may be the cause's, with other arguments
         self.results = list(results)
         self.failed = tuple(failed)
         self.unknown = tuple(unknown)
+        self.retryable = tuple(retryable)
+        self.not_started = tuple(not_started)
         self.errors = tuple(errors)
+        self.failures: Mapping[int, VaultError] = dict(failures or {})
+
+    @classmethod
+    def of(cls, cause: VaultError | None, message: str, **fields: Any) -> BulkOperationError:
+        """A BulkOperationError that is also an instance of `cause`'s class and carries its attributes."""
+        error = _bulk_class(type(cause)) if cause is not None else cls
+        made = error(message, **fields)
+        if cause is not None:
+            for name, value in vars(cause).items():
+                made.__dict__.setdefault(name, value)
+        return made
 
     @property
     def completed(self) -> tuple[int, ...]:
         """Indices of the inputs that completed."""
         return tuple(index for index, result in enumerate(self.results) if result is not None)
 
+    def __str__(self) -> str:
+        return VaultError.__str__(self)
+
     def __repr__(self) -> str:
         return (
-            f"BulkOperationError(vault={self.vault!r}, completed={len(self.completed)}, "
+            f"{type(self).__qualname__}(vault={self.vault!r}, completed={len(self.completed)}, "
             f"failed={len(self.failed)}, unknown={len(self.unknown)}, message={self.message!r})"
         )
+
+
+_BULK_CLASSES: dict[type[VaultError], type[BulkOperationError]] = {}
+
+
+def _bulk_class(cause: type[VaultError]) -> type[BulkOperationError]:
+    """`BulkOperationError[<cause>]`: a subclass of both, made once per cause class."""
+    if issubclass(cause, BulkOperationError) or cause is VaultError:
+        return BulkOperationError
+    made = _BULK_CLASSES.get(cause)
+    if made is None:
+        made = type("BulkOperationError", (BulkOperationError, cause), {"__module__": __name__, "__doc__": BulkOperationError.__doc__})
+        made.__qualname__ = f"BulkOperationError[{cause.__qualname__}]"
+        made = _BULK_CLASSES.setdefault(cause, made)
+    return made

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -169,12 +169,13 @@ class _SessionAuth(HostBoundAuth):
         self._issued: tuple[str, ...] = ()  # the last session tokens this auth was issued (secrets to mask)
         self._lifetime = 0.0  # seconds the current token was issued for
         self.shared: SharedSession | None = None  # fleet mode: the account's session in Redis
+        self.clock: Callable[[], float] = time.monotonic  # what session lifetimes are timed by (a fake's clock in tests)
 
     def issued_secrets(self) -> tuple[str, ...]:
         return self._issued
 
     def _valid_token(self) -> str | None:
-        return self._token if self._token is not None and time.monotonic() < self._good_until else None
+        return self._token if self._token is not None and self.clock() < self._good_until else None
 
     def _login_request(self, request: httpx.Request) -> httpx.Request:
         """The login, bounded by the timeout of the request it serves (httpx sets none on requests it did not build)."""
@@ -210,7 +211,7 @@ class _SessionAuth(HostBoundAuth):
         self._token = token
         self._lifetime = float(lifetime)
         self._issued = (*self._issued[-(_KEEP_ISSUED - 1) :], token)
-        self._good_until = time.monotonic() + usable
+        self._good_until = self.clock() + usable
         return token
 
     def _obtain(self, request: httpx.Request, refused: str | None) -> Generator[object, Any, str | None]:
@@ -244,7 +245,7 @@ class _SessionAuth(HostBoundAuth):
                     return self._keep(found.token, found.lifetime, found.left)
             token = self._adopt((yield self._login_request(request)))
             if token is not None:
-                yield _Shared(shared.store(token, self._lifetime, self._good_until - time.monotonic()))
+                yield _Shared(shared.store(token, self._lifetime, self._good_until - self.clock()))
             if mine:
                 yield _Shared(shared.unlock(), unlocks=True)
             return token

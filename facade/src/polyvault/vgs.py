@@ -5,25 +5,29 @@ with VGS(environment="sandbox") as vgs:          # VGS_USERNAME, VGS_PASSWORD
     aliases = vgs.aliases.tokenize(["4111111111111111"], format="FPE_SIX_T_FOUR")
     record = vgs.aliases.reveal(aliases[0])       # record.value is the card number
 ```
-Any number of values per call: they are sent 20 at a time (the API's limit), concurrently for
-`AsyncVGS`, and come back in input order. A create is never retried once it may have reached
+Any number of values per call: they are sent 20 at a time (the API's limit), up to
+`max_concurrency` requests at once (`VGS`: worker threads, `AsyncVGS`: tasks), and come back in
+input order. A create is never retried once it may have reached
 the vault (VGS would store the value twice); see `BulkOperationError`.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
+import importlib
+import importlib.util
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from types import MappingProxyType
-from typing import Any, Literal, Unpack, get_args
+from types import MappingProxyType, SimpleNamespace
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, cast, get_args
 
 from ._core import checks
 from ._core.auth import basic_auth
-from ._core.bulk import run_chunked
+from ._core.bulk import BulkProgress, run_chunked
 from ._core.client import Async as _Async
 from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
 from ._core.config import ClientOptions, required
@@ -31,7 +35,10 @@ from ._core.failures import ErrorBody
 from ._core.ops import operation
 from ._core.reading import MissingFieldError, Reader, no_raw
 from ._core.runtime import Plan
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, NotFoundError, UnexpectedResponseError
+
+if TYPE_CHECKING:
+    from polyvault_vgs_client import Client as RawClient
 
 __all__ = ["ALIAS_FORMATS", "VGS", "Alias", "AliasFormat", "AliasRecord", "AsyncVGS", "Storage"]
 
@@ -62,6 +69,7 @@ ENVIRONMENTS = {
 CHUNK = 20  # items per request, the API's documented limit
 PAYLOAD_LIMIT = 32 * 1024 * 1024  # bytes per request body, the API's documented limit
 _NAME = "vgs"
+T = TypeVar("T")
 
 
 def _parse_error(body: Any) -> ErrorBody | None:
@@ -81,19 +89,20 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 # Fleet mode shares VGS's documented limit: 3,000 requests per minute per vault, whatever credentials are used.
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error, rate_budget=(3000, 60.0))
-try:
-    from polyvault_vgs_client import Client as RawClient
-    from polyvault_vgs_client.models import (
-        CreateAliasesRequest,
-        CreateAliasesRequestNew,
-        CreateAliasesRequestReference,
-        DeleteAliasesRequest,
-        UpdateAliasRequest,
-        UpdateAliasRequestData,
-    )
-    from polyvault_vgs_client.types import UNSET
-except ModuleNotFoundError as _missing:
-    raise missing_extra(_PROFILE, _missing) from None
+if importlib.util.find_spec(_PROFILE.package) is None:  # found without importing it (and attrs): checked at import, loaded on use
+    raise missing_extra(_PROFILE, ModuleNotFoundError(f"No module named {_PROFILE.package!r}", name=_PROFILE.package))
+
+
+@functools.cache
+def _generated() -> SimpleNamespace:
+    """The generated request models and `UNSET`, imported on the first call: importing and constructing `VGS` loads
+    neither them nor attrs (about 40 ms of CPU, a third of a bare `httpx.Client()`)."""
+    try:
+        models = importlib.import_module(f"{_PROFILE.package}.models")
+        types = importlib.import_module(f"{_PROFILE.package}.types")
+    except ModuleNotFoundError as missing:
+        raise missing_extra(_PROFILE, missing) from None
+    return SimpleNamespace(models=models, UNSET=types.UNSET)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +194,17 @@ def _records(sent: Sequence[str | None]) -> Callable[[Any], list[AliasRecord]]:
     return convert
 
 
+def _same(record: AliasRecord) -> AliasRecord:
+    return record
+
+
+def _alias_in(format: str) -> Callable[[AliasRecord], str]:
+    """A record's alias in `format` (what `tokenize` returns for each value)."""
+    return lambda record: record.alias_for(format) or record.aliases[0].alias
+
+
 def _unset(value: Any) -> Any:
-    return UNSET if value is None else value
+    return _generated().UNSET if value is None else value
 
 
 class Aliases(Resource[M]):
@@ -200,14 +218,17 @@ class Aliases(Resource[M]):
         format: AliasFormat = "UUID",
         classifiers: Sequence[str] = (),
         storage: Storage | None = None,
+        progress: BulkProgress | None = None,
     ) -> Plan[list[AliasRecord]]:
         """Store `values` and return one record per value, in input order, each with its new alias.
 
-        Any number of values: they are sent 20 per request. Not retried once a request may have
-        reached the vault; if that happens part-way, `BulkOperationError` says which values were
-        stored, which certainly were not, and which are unknown.
+        Any number of values: they are sent 20 per request, up to `max_concurrency` requests at once.
+        Not retried once a request may have reached the vault. If any request fails, no further one
+        is started and `BulkOperationError` (also an instance of the first error's class) says which
+        values were stored, which certainly were not, and which are unknown; `progress` (a
+        `BulkProgress`) says so even if the call is cancelled or interrupted.
         """
-        return (yield from self._create(values, format, classifiers, storage))
+        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create", _same))
 
     @operation
     def tokenize(
@@ -216,41 +237,55 @@ class Aliases(Resource[M]):
         *,
         format: AliasFormat = "UUID",
         storage: Storage | None = None,
+        progress: BulkProgress | None = None,
     ) -> Plan[list[str]]:
-        """Store `values` and return just their new aliases (in `format`), in input order."""
-        records = yield from self._create(values, format, (), storage)
-        return [record.alias_for(format) or record.aliases[0].alias for record in records]
+        """Store `values` and return just their new aliases (in `format`), in input order (see `create`)."""
+        return (yield from self._create(values, format, (), storage, progress, "aliases.tokenize", _alias_in(format)))
 
-    def _create(self, values: object, format: object, classifiers: object, storage: object) -> Plan[list[AliasRecord]]:
+    def _create(
+        self,
+        values: object,
+        format: object,
+        classifiers: object,
+        storage: object,
+        progress: BulkProgress | None,
+        what: str,
+        result: Callable[[AliasRecord], T],
+    ) -> Plan[list[T]]:
         values = checks.texts(values, "values", _NAME)
         item_format = checks.choice(format, ALIAS_FORMATS, "format", _NAME)
         tags = checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True)
         kept = checks.optional_choice(storage, STORAGES, "storage", _NAME)
 
-        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord]]:
-            body = CreateAliasesRequest(
+        def chunk(part: Sequence[str]) -> Plan[list[T]]:
+            models = _generated().models
+            body = models.CreateAliasesRequest(
                 data=[
-                    CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or UNSET, storage=_unset(kept))
+                    models.CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or _unset(None), storage=_unset(kept))
                     for value in part
                 ]
             )
             _check_payload(part, tags, body)
-            return (
-                yield from self._client._call("aliases.create_aliases", body=body, convert=_records(part), json_status=201, secrets=part)
+            records = yield from self._client._call(
+                "aliases.create_aliases", body=body, convert=_records(part), json_status=201, secrets=part
             )
+            return [result(record) for record in records]
 
-        return (yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what="aliases.create", concurrency=self._client._concurrency))
+        return (
+            yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what=what, concurrency=self._client._concurrency, progress=progress)
+        )
 
     @operation
     def reference(self, alias: str, *, format: AliasFormat, storage: Storage | None = None) -> Plan[AliasRecord]:
         """Create an alias in another `format` for the value behind an existing `alias`."""
-        item = CreateAliasesRequestReference(
+        models = _generated().models
+        item = models.CreateAliasesRequestReference(
             alias=checks.text(alias, "alias", _NAME),
             format_=checks.choice(format, ALIAS_FORMATS, "format", _NAME),
             storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
         records = yield from self._client._call(
-            "aliases.create_aliases", body=CreateAliasesRequest(data=[item]), convert=_records([None]), json_status=201
+            "aliases.create_aliases", body=models.CreateAliasesRequest(data=[item]), convert=_records([None]), json_status=201
         )
         return records[0]
 
@@ -268,27 +303,65 @@ class Aliases(Resource[M]):
         )
 
     @operation
-    def reveal_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[dict[str, AliasRecord]]:
-        """The values behind many aliases, keyed by alias (20 aliases per request)."""
+    def reveal_many(
+        self, aliases: Sequence[str], *, storage: Storage | None = None, progress: BulkProgress | None = None
+    ) -> Plan[dict[str, AliasRecord]]:
+        """The values behind many aliases, keyed by alias (20 aliases per request, up to `max_concurrency` at once).
+
+        An unknown alias fails the call with a `BulkOperationError` that is also a `NotFoundError`,
+        naming exactly the unknown aliases and carrying every other record in `.results` (VGS answers
+        404 for a whole request without saying which alias; the aliases of that request are then
+        revealed one by one to tell).
+        """
         wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
-        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | None]]:
-            found = yield from self._client._call(
-                "aliases.reveal_multiple_aliases", aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+        def reveal(part: Sequence[str]) -> Plan[dict[str, AliasRecord]]:
+            return (
+                yield from self._client._call(
+                    "aliases.reveal_multiple_aliases", aliases=",".join(part), storage=kept, convert=_record_map, json_status=200
+                )
             )
-            return [found.get(alias) for alias in part]
+
+        def chunk(part: Sequence[str]) -> Plan[list[AliasRecord | Exception]]:
+            try:
+                found = yield from reveal(part)
+            except NotFoundError:
+                if len(part) == 1:
+                    raise
+                one_by_one: list[AliasRecord | Exception] = []
+                for alias in part:
+                    one_by_one.append((yield from _one(alias)))
+                return one_by_one
+            return [found.get(alias) or _left_out(alias) for alias in part]
+
+        def _one(alias: str) -> Plan[AliasRecord | Exception]:
+            try:
+                found = yield from reveal([alias])
+            except NotFoundError as exc:
+                return exc
+            return found.get(alias) or _left_out(alias)
 
         records = yield from run_chunked(
-            wanted, CHUNK, chunk, vault=_NAME, what="aliases.reveal_many", concurrency=self._client._concurrency, idempotent=True
+            wanted,
+            CHUNK,
+            chunk,
+            vault=_NAME,
+            what="aliases.reveal_many",
+            concurrency=self._client._concurrency,
+            idempotent=True,
+            progress=progress,
+            label="aliases",
+            show_items=True,
         )
-        return {alias: record for alias, record in zip(wanted, records, strict=True) if record is not None}
+        return dict(zip(wanted, cast(list[AliasRecord], records), strict=True))  # a failed item fails the call
 
     @operation
     def update(self, alias: str, *, classifiers: Sequence[str], storage: Storage | None = None) -> Plan[None]:
         """Replace the classifiers of the value behind `alias` (so of all its aliases)."""
-        body = UpdateAliasRequest(
-            data=UpdateAliasRequestData(classifiers=checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True))
+        models = _generated().models
+        body = models.UpdateAliasRequest(
+            data=models.UpdateAliasRequestData(classifiers=checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True))
         )
         yield from self._client._call(
             "aliases.update_alias",
@@ -305,16 +378,32 @@ class Aliases(Resource[M]):
         )
 
     @operation
-    def delete_many(self, aliases: Sequence[str], *, storage: Storage | None = None) -> Plan[None]:
-        """Delete the values behind many aliases (20 per request)."""
+    def delete_many(self, aliases: Sequence[str], *, storage: Storage | None = None, progress: BulkProgress | None = None) -> Plan[None]:
+        """Delete the values behind many aliases (20 per request, up to `max_concurrency` at once).
+
+        VGS refuses a whole request (404) when one of its aliases is unknown, without saying which:
+        the `BulkOperationError` (also a `NotFoundError`) names the aliases of that request.
+        """
         wanted = [_alias_arg(alias, f"aliases[{index}]") for index, alias in enumerate(checks.texts(aliases, "aliases", _NAME))]
         kept = _unset(checks.optional_choice(storage, STORAGES, "storage", _NAME))
 
         def chunk(part: Sequence[str]) -> Plan[list[bool]]:
-            yield from self._client._call("aliases.delete_aliases", body=DeleteAliasesRequest(data=list(part), storage=kept))
+            yield from self._client._call(
+                "aliases.delete_aliases", body=_generated().models.DeleteAliasesRequest(data=list(part), storage=kept)
+            )
             return [True] * len(part)
 
-        yield from run_chunked(wanted, CHUNK, chunk, vault=_NAME, what="aliases.delete_many", concurrency=self._client._concurrency)
+        yield from run_chunked(
+            wanted,
+            CHUNK,
+            chunk,
+            vault=_NAME,
+            what="aliases.delete_many",
+            concurrency=self._client._concurrency,
+            progress=progress,
+            label="aliases",
+            show_items=True,
+        )
 
 
 def _alias_arg(alias: object, name: str = "alias") -> str:
@@ -322,6 +411,11 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
     if "," in alias or alias.strip() != alias:
         raise InvalidRequestError(f"{name} is not an alias (aliases contain no commas or surrounding spaces)", vault=_NAME)
     return checks.path_segment(alias, name, _NAME)
+
+
+def _left_out(alias: str) -> UnexpectedResponseError:
+    """The error of an alias a 200 reveal-many answer left out."""
+    return UnexpectedResponseError(f"GET /aliases answered 200 without the requested alias {alias!r}", vault=_NAME, status_code=200)
 
 
 def _single_record(body: Any) -> AliasRecord:
@@ -386,7 +480,10 @@ class _VGSClient(BaseClient[M]):
 
 
 class VGS(SyncLifecycle, _VGSClient[Sync]):
-    """The VGS Vault API, synchronous. Thread-safe; use as a context manager or call `close()`."""
+    """The VGS Vault API, synchronous. Thread-safe; use as a context manager or call `close()`.
+
+    Bulk calls send their chunks from up to `max_concurrency` short-lived worker threads (ended before the call returns).
+    """
 
 
 class AsyncVGS(AsyncLifecycle, _VGSClient[_Async]):

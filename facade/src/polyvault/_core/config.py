@@ -143,7 +143,7 @@ class ClientOptions(TypedDict, total=False):
     allow_http: bool
     """Allow a plain-http base URL to a non-loopback host (default False)."""
     max_concurrency: int
-    """Requests an async bulk call keeps in flight at once (default 8)."""
+    """Requests a bulk call keeps in flight at once (default 8): worker threads for sync clients, tasks for async ones."""
     application_id: str
     """Your application's short id, sent first in the User-Agent (`myapp polyvault/0.1.0 (vgs) ...`)."""
     coordination: str | Coordination

@@ -84,12 +84,28 @@ def read_rate_limit(raw_headers: Iterable[tuple[bytes, bytes]]) -> RateLimit | N
     if not found:
         return None
     limit, remaining, reset = found.get(b"limit"), found.get(b"remaining"), found.get(b"reset")
-    reset_at = None
-    if reset is not None:
-        now = time.time()
-        delay = _seconds_until(reset, now)
-        reset_at = datetime.fromtimestamp(now + delay, UTC) if delay is not None else None
-    return RateLimit(limit=_int(limit), remaining=_int(remaining), reset_at=reset_at)
+    return RateLimit(limit=_int(limit), remaining=_int(remaining), reset_at=_reset_at(reset))
+
+
+def _reset_at(reset: str | None) -> datetime | None:
+    """When the window resets: an absolute Unix time is that instant exactly; a delay counts from now."""
+    if reset is None:
+        return None
+    try:
+        number: float | None = float(reset)
+    except ValueError:
+        number = None  # an HTTP date, or junk
+    try:
+        if number is not None and number > _EPOCH_THRESHOLD:
+            return datetime.fromtimestamp(number, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    now = time.time()
+    delay = _seconds_until(reset, now)
+    try:
+        return datetime.fromtimestamp(now + delay, UTC) if delay is not None else None
+    except (OverflowError, OSError):
+        return None
 
 
 def retry_after(headers: Mapping[str, str]) -> float | None:

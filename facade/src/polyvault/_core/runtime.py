@@ -12,8 +12,9 @@ not the dozen frames of plans and drivers it passed through (non-`VaultError`s, 
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import AsyncIterator, Generator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
@@ -86,16 +87,26 @@ class Outcome(Generic[T]):
     """What became of one sub-plan of a `Gather`."""
 
     value: T | None = None
-    error: Exception | None = None
+    error: BaseException | None = None
     started: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Gather:
-    """Run sub-plans with at most `limit` at once; once one fails, start no more (they come back not started)."""
+    """Run sub-plans with at most `limit` at once; once one fails, start no more (they come back not started).
+
+    Both drivers keep the same rules: at most `limit` sub-plans run at once (sync: worker threads,
+    async: tasks); a sub-plan is started only while none has failed, so none starts after a failure
+    is known; every sub-plan that started runs to its end before the outcomes are returned, in the
+    order of `plans`. A cancellation or interruption (`KeyboardInterrupt`, `CancelledError`) is
+    never swallowed: `on_interrupt` is told of it first. Then async sub-plans in flight are
+    cancelled with the caller; sync ones (threads cannot be cancelled) are waited for, so their
+    outcome is known, unless a second interruption comes while waiting.
+    """
 
     plans: Sequence[Plan[Any]]
     limit: int
+    on_interrupt: Callable[[BaseException], None] | None = None
 
 
 _NOT_STARTED: Outcome[Any] = Outcome(started=False)
@@ -114,17 +125,7 @@ def _perform_sync(effect: Any, http: httpx.Client) -> Any:
     if isinstance(effect, Acquire):
         return effect.budget.acquire(effect)
     if isinstance(effect, Gather):
-        outcomes: list[Outcome[Any]] = []
-        for plan in effect.plans:
-            if any(outcome.error for outcome in outcomes):
-                outcomes.append(_NOT_STARTED)
-                plan.close()
-                continue
-            try:
-                outcomes.append(Outcome(value=run_sync(plan, http)))
-            except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
-                outcomes.append(Outcome(error=exc))
-        return outcomes
+        return _gather_sync(effect, http)
     raise TypeError(f"unknown effect {effect!r}")
 
 
@@ -139,27 +140,123 @@ async def _perform_async(effect: Any, http: httpx.AsyncClient) -> Any:
     if isinstance(effect, Acquire):
         return await effect.budget.acquire_async(effect)
     if isinstance(effect, Gather):
-        outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(effect.plans)
-        queue = iter(enumerate(effect.plans))  # shared by the workers; tasks of one event loop take turns
-        failed = False
+        return await _gather_async(effect, http)
+    raise TypeError(f"unknown effect {effect!r}")
 
-        async def worker() -> None:
-            nonlocal failed
-            for index, plan in queue:
-                if failed:
-                    plan.close()
-                    continue
+
+def _interrupted(effect: Gather, error: BaseException) -> None:
+    if effect.on_interrupt is not None and not isinstance(error, Exception):
+        effect.on_interrupt(error)
+
+
+def _gather_sync(effect: Gather, http: httpx.Client) -> list[Outcome[Any]]:
+    """`Gather` on worker threads (one sub-plan each at a time), or in this thread when only one may run."""
+    plans = effect.plans
+    outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(plans)
+    queue = iter(enumerate(plans))
+    lock = threading.Lock()
+    stop = False  # set, under `lock`, by the first failure (or an interruption): no sub-plan is taken after it
+
+    def work() -> None:
+        nonlocal stop
+        while True:
+            with lock:
+                taken = None if stop else next(queue, None)
+            if taken is None:
+                return
+            index, plan = taken
+            try:
+                outcomes[index] = Outcome(value=run_sync(plan, http))
+            except BaseException as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome (an interruption: re-raised below)
+                outcomes[index] = Outcome(error=exc)
+                with lock:
+                    stop = True
+
+    workers = max(1, min(effect.limit, len(plans)))
+    try:
+        if workers == 1:
+            work()
+        else:
+            # Each worker sets its event when done. Waited for with Event.wait, not Thread.join: on Python 3.11 a
+            # join interrupted by Ctrl-C can mark a thread that is still running as finished.
+            finished: list[threading.Event] = []
+            threads: list[threading.Thread] = []
+
+            def worker(done: threading.Event) -> None:
                 try:
-                    outcomes[index] = Outcome(value=await run_async(plan, http))
-                except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
-                    outcomes[index] = Outcome(error=exc)
-                    failed = True
+                    work()
+                finally:
+                    done.set()
 
+            try:
+                for n in range(workers):
+                    done = threading.Event()
+                    thread = threading.Thread(target=worker, args=(done,), name=f"polyvault-gather-{n}", daemon=True)
+                    thread.start()
+                    finished.append(done)
+                    threads.append(thread)
+                for done in finished:
+                    done.wait()
+                for thread in threads:  # each has set its event: this only lets it exit, so none outlives the call
+                    thread.join()
+            except BaseException:
+                with lock:
+                    stop = True
+                for done in finished:  # requests already sent finish, so their outcome is known; a second Ctrl-C ends the wait
+                    done.wait()
+                raise
+        interruption = next(
+            (
+                outcome.error
+                for outcome in outcomes
+                if isinstance(outcome.error, BaseException) and not isinstance(outcome.error, Exception)
+            ),
+            None,
+        )
+        if interruption is not None:
+            raise interruption
+    except BaseException as exc:
+        _interrupted(effect, exc)
+        raise
+    finally:
+        with lock:
+            stop = True
+            rest = list(queue)
+        for _, plan in rest:
+            plan.close()
+    return outcomes
+
+
+async def _gather_async(effect: Gather, http: httpx.AsyncClient) -> list[Outcome[Any]]:
+    """`Gather` on at most `limit` tasks of one task group (tasks of one event loop take turns: no lock needed)."""
+    import anyio
+
+    outcomes: list[Outcome[Any]] = [_NOT_STARTED] * len(effect.plans)
+    queue = iter(enumerate(effect.plans))
+    failed = False
+
+    async def worker() -> None:
+        nonlocal failed
+        for index, plan in queue:
+            if failed:
+                plan.close()
+                continue
+            try:
+                outcomes[index] = Outcome(value=await run_async(plan, http))
+            except Exception as exc:  # noqa: BLE001 - every failure is the sub-plan's outcome
+                outcomes[index] = Outcome(error=exc)
+                failed = True
+
+    try:
         async with anyio.create_task_group() as group:
             for _ in range(max(1, min(effect.limit, len(effect.plans)))):
                 group.start_soon(worker)
-        return outcomes
-    raise TypeError(f"unknown effect {effect!r}")
+    except BaseException as exc:
+        _interrupted(effect, exc)
+        for _, plan in queue:
+            plan.close()
+        raise
+    return outcomes
 
 
 def iter_sync(plan: Plan[Any], http: httpx.Client) -> Iterator[Any]:

@@ -12,6 +12,7 @@ import itertools
 import json
 import math
 import re
+import ssl
 import threading
 import time
 import uuid
@@ -481,11 +482,15 @@ class FakeVault(Generic[SyncClient, AsyncClient]):
         return FakeTransport(self)
 
     @contextmanager
-    def serve(self, port: int = 0) -> Iterator[str]:
-        """Serve the fake on 127.0.0.1 while the `with` block runs; yields the base URL."""
+    def serve(self, port: int = 0, *, tls: ssl.SSLContext | None = None) -> Iterator[str]:
+        """Serve the fake on 127.0.0.1 while the `with` block runs; yields the base URL.
+
+        With `tls` (a server-side `ssl.SSLContext` holding the certificate to present, e.g. from
+        `trustme`), it serves https: clients must trust the certificate's CA.
+        """
         from ._server import FakeServer
 
-        server = FakeServer(self, port)
+        server = FakeServer(self, port, tls)
         server.start()
         try:
             yield server.base_url

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -25,14 +26,26 @@ _HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "conte
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog is 5: a client opening 8 connections at once had some of its SYNs dropped
+    # and retransmitted a second later (the ~1 s first-call wait of concurrent clients, the fake's own, not the client's).
+    request_queue_size = 128
     fake: FakeVault[Any, Any]
     stopping: threading.Event
     connections: set[socket.socket]
     connections_lock: threading.Lock
+    tls: ssl.SSLContext | None = None
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        """Accept a connection; with TLS, wrap it (the handshake runs in the connection's own thread)."""
+        connection, address = super().get_request()
+        if self.tls is not None:
+            connection = self.tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
+        return connection, address
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """A client that hung up first (its timeout ran out during injected latency) is normal here: no traceback."""
-        if isinstance(sys.exc_info()[1], ConnectionError):
+        """A client that hung up first (its timeout ran out during injected latency), or refused our certificate, is
+        normal here: no traceback."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError)):
             return
         super().handle_error(request, client_address)  # type: ignore[arg-type]
 
@@ -42,6 +55,8 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def setup(self) -> None:
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.do_handshake()
         super().setup()
         # Answer at once: without it, Nagle's algorithm and delayed ACKs cost ~40 ms per loopback exchange.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -64,7 +79,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host = f"127.0.0.1:{self.server.server_address[1]}"
-        request = httpx.Request(self.command, f"http://{host}{self.path}", headers=list(self.headers.items()), content=body)
+        scheme = "https" if self.server.tls is not None else "http"
+        request = httpx.Request(self.command, f"{scheme}://{host}{self.path}", headers=list(self.headers.items()), content=body)
         fake = self.server.fake
         try:
             reply = fake.handle(request)
@@ -103,14 +119,16 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeServer:
     """Runs one fake on 127.0.0.1 in a background thread until `stop()`."""
 
-    def __init__(self, fake: FakeVault[Any, Any], port: int = 0) -> None:
+    def __init__(self, fake: FakeVault[Any, Any], port: int = 0, tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.fake = fake
+        self._server.tls = tls
         self._server.stopping = threading.Event()
         self._server.connections = set()
         self._server.connections_lock = threading.Lock()
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}{fake.base_path}"
+        scheme = "https" if tls is not None else "http"
+        self.base_url = f"{scheme}://127.0.0.1:{self._server.server_address[1]}{fake.base_path}"
 
     def start(self) -> None:
         """Start serving."""

@@ -1,7 +1,8 @@
 """FakeVaultPAM: the public VaultPAM API (login, memberships, safes) as VaultPAM documents it.
 
 - `POST /api/v1/auth/login` answers every failure with the same 401 `AUTH_FAILED` body; session
-  tokens expire after `expires_in` seconds on the fake's clock and cannot be refreshed.
+  tokens expire after `expires_in` seconds on the fake's clock and cannot be refreshed. With a
+  `ManualClock`, `fake.client()` makes the client time its sessions by that clock too.
 - Personal access tokens (`fake.add_pat()`) are long-lived Bearer tokens.
 - Memberships with an `active_org_id`; safes scoped by the `X-Active-Org-Id` header (403 for an
   organization the user does not belong to, 401 for a missing, wrong or expired token).
@@ -23,7 +24,7 @@ from typing import Any
 import httpx
 
 from ..vaultpam import AsyncVaultPAM, VaultPAM
-from ._base import FakeVault, route
+from ._base import FakeVault, ManualClock, route
 
 _LOGIN = "POST /api/v1/auth/login"
 
@@ -99,6 +100,14 @@ class FakeVaultPAM(FakeVault[VaultPAM, AsyncVaultPAM]):
 
     def credentials(self) -> dict[str, str]:
         return {"email": self.email, "password": self.password}
+
+    def _client(self, http_type: Any, prefix: str, options: dict[str, Any]) -> Any:
+        """With a `ManualClock`, the client's session expiry follows it too, so tests expire sessions without waiting."""
+        client = super()._client(http_type, prefix, options)
+        auth = client._auth
+        if isinstance(self.clock, ManualClock) and hasattr(auth, "clock"):
+            auth.clock = self.clock
+        return client
 
     def add_pat(self) -> str:
         """Issue a personal access token for the user (long-lived)."""

@@ -3,7 +3,8 @@
 - Aliases in the documented shape of each format (`tok_sandbox_` + 22 Base58 characters, Luhn-valid
   format-preserving card aliases, `99`-prefixed 19-digit PFPT, SSN and account-number formats...).
 - A value can have several aliases (one per format); create and reveal list all of them, and the
-  reference variant adds a format to an existing value.
+  reference variant adds a format to an existing value. Reveal-many answers its map (keyed by
+  alias) in reverse request order: a JSON object has no order, so clients must match by key.
 - PERSISTENT and VOLATILE storage: VOLATILE values expire an hour after creation (on the fake's
   clock) and come back with VGS's default metadata (created_at 1970-01-01, no classifiers).
 - Creates are not idempotent (each stores a new value), at most 20 items per request, 32 MB per
@@ -32,6 +33,7 @@ _ALNUM = string.ascii_uppercase + string.digits
 _VOLATILE_TTL = 3600.0
 _EPOCH = "1970-01-01T00:00:00Z"
 _BATCH_LIMIT = 20
+_ALIAS_ATTEMPTS = 500  # random draws for an unused alias before a value is declared out of aliases
 _PAYLOAD_LIMIT = 32 * 1024 * 1024
 _CARD_FORMATS = frozenset({"FPE_SIX_T_FOUR", "FPE_T_FOUR", "PFPT", "NON_LUHN_FPE_ALPHANUMERIC"})
 
@@ -152,27 +154,41 @@ class FakeVGS(FakeVault[VGS, AsyncVGS]):
     def create_aliases(self, request: httpx.Request) -> httpx.Response:
         """`POST /aliases`: store each new value (or add a format to a referenced alias's value); all or nothing."""
         items = json.loads(request.content)["data"]
-        plans = []
-        for index, item in enumerate(items):  # check everything before storing anything
+        plans: list[tuple[dict[str, Any], _Stored | None, str | None]] = []  # (item, existing value, its new alias)
+        taken: set[str] = set()
+        referenced: dict[tuple[int, str], str] = {}
+        for index, item in enumerate(items):  # check (and pick every new alias) before storing anything
+            existing = None
             if "alias" in item:
-                stored = self._find(item["alias"], item.get("storage", "PERSISTENT"))
-                if stored is None:
+                existing = self._find(item["alias"], item.get("storage", "PERSISTENT"))
+                if existing is None:
                     return self.error(404, f"Alias in item {index} not found")
-                if item["format"] not in stored.aliases and (problem := _unfit(stored.value, item["format"])):
+                if item["format"] not in existing.aliases and (problem := _unfit(existing.value, item["format"])):
                     return self.error(400, f"Item {index}: {problem}")  # the stored value must fit the new format too
             elif problem := _unfit(item["value"], item["format"]):
                 return self.error(400, f"Item {index}: {problem}")
-            plans.append(item)
+            alias = None
+            if existing is not None and (id(existing), item["format"]) in referenced:
+                alias = referenced[id(existing), item["format"]]  # the same value asked twice for one new format: one alias
+            elif existing is None or item["format"] not in existing.aliases:
+                value, storage = (existing.value, existing.storage) if existing else (item["value"], item.get("storage", "PERSISTENT"))
+                alias = self._free_alias(value, item["format"], storage, taken)
+                if alias is None:
+                    return self.error(400, f"Item {index}: no unused {item['format']} alias is left for a value this short")
+                taken.add(alias)
+                if existing is not None:
+                    referenced[id(existing), item["format"]] = alias
+            plans.append((item, existing, alias))
         data = []
-        for item in plans:
-            if "alias" in item:
-                stored = self._find(item["alias"], item.get("storage", "PERSISTENT"))
-                assert stored is not None
-            else:
+        for item, existing, alias in plans:
+            stored = existing
+            if stored is None:
                 storage = item.get("storage", "PERSISTENT")
                 classifiers = [] if storage == "VOLATILE" else list(item.get("classifiers", []))
                 stored = _Stored(item["value"], storage, self.clock(), classifiers)
-            self._alias(stored, item["format"])
+            if alias is not None:
+                stored.aliases[item["format"]] = alias
+                self._stores[stored.storage][alias] = stored
             data.append(self._revealed(stored))
         return self.json_response(201, {"data": data})
 
@@ -187,7 +203,9 @@ class FakeVGS(FakeVault[VGS, AsyncVGS]):
         missing = [alias for alias, stored in found.items() if stored is None]
         if missing:
             return self.error(404, f"{len(missing)} alias(es) not found")
-        return self.json_response(200, {"data": {alias: self._revealed(stored) for alias, stored in found.items() if stored}})
+        # A JSON object has no order, and clients must match records by alias: answer in reverse request order.
+        answer = {alias: self._revealed(stored) for alias, stored in reversed(found.items()) if stored}
+        return self.json_response(200, {"data": answer})
 
     @route("GET", "/aliases/{alias}")
     def reveal_alias(self, request: httpx.Request, alias: str) -> httpx.Response:
@@ -248,16 +266,15 @@ class FakeVGS(FakeVault[VGS, AsyncVGS]):
         for alias in stored.aliases.values():
             self._stores[stored.storage].pop(alias, None)
 
-    def _alias(self, stored: _Stored, alias_format: str) -> str:
-        if alias_format in stored.aliases:
-            return stored.aliases[alias_format]
-        store = self._stores[stored.storage]
-        alias = _shape(self._random, stored.value, alias_format, self.environment)
-        while alias in store:
-            alias = _shape(self._random, stored.value, alias_format, self.environment)
-        stored.aliases[alias_format] = alias
-        store[alias] = stored
-        return alias
+    def _free_alias(self, value: str, alias_format: str, storage: str, taken: set[str]) -> str | None:
+        """A new alias of `value` in `alias_format`, unused in `storage` and not in `taken`; None once a short value's few
+        possible aliases are all used (a bounded search: a one-character value has only 36)."""
+        store = self._stores[storage]
+        for _ in range(_ALIAS_ATTEMPTS):
+            alias = _shape(self._random, value, alias_format, self.environment)
+            if alias not in store and alias not in taken:
+                return alias
+        return None
 
     def _revealed(self, stored: _Stored) -> dict[str, Any]:
         volatile = stored.storage == "VOLATILE"
