@@ -122,7 +122,10 @@ def test_raw_raises_client_closed_error_too(fake_vgs: FakeVGS) -> None:
 
 # --- bound operations are real functions with their public signatures ---------------------------------
 
-TOKENIZE = "(values: 'Sequence[str]', *, format: 'AliasFormat' = 'UUID', storage: 'Storage | None' = None) -> list[str]"
+TOKENIZE = (
+    "(values: 'Sequence[str]', *, format: 'AliasFormat' = 'UUID', storage: 'Storage | None' = None, "
+    "progress: 'BulkProgress | None' = None) -> list[str]"
+)
 
 
 def test_a_sync_operation_has_its_public_signature(fake_vgs: FakeVGS) -> None:

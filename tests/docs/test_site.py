@@ -21,7 +21,6 @@ import yaml
 from . import public_api
 
 ROOT = public_api.ROOT
-PENDING_FILE = Path(__file__).with_name("pending_docstrings.txt")
 
 
 def _mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -60,22 +59,15 @@ def _inventory(site: Path) -> set[str]:
     return {line.split(" ", 1)[0] for line in zlib.decompress(data[header_end:]).decode().splitlines()}
 
 
-def _pending() -> set[str]:
-    """Public names known to lack a docstring, in modules others own right now (the list only shrinks)."""
-    lines = PENDING_FILE.read_text().splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-
-
 @pytest.mark.slow
 def test_the_site_builds_strictly_and_every_public_name_is_in_the_reference(
     site: Path, names: list[public_api.PublicName], record_property: pytest.RecordProperty
 ) -> None:
     inventory = _inventory(site)
-    pending = _pending()
     documented_attributes = {name.path for name in names if name.kind == "attribute" and name.documented}
     missing = []
     for name in names:
-        if name.path in inventory or name.canonical in inventory or name.path in pending:
+        if name.path in inventory or name.canonical in inventory:
             continue
         # An attribute described in its class's `Attributes:` section is shown in that table, not as an entry.
         owner_shown = name.owner is not None and (name.owner in inventory or name.canonical.rsplit(".", 1)[0] in inventory)
@@ -87,17 +79,9 @@ def test_the_site_builds_strictly_and_every_public_name_is_in_the_reference(
 
 
 def test_every_public_name_has_a_docstring(names: list[public_api.PublicName], record_property: pytest.RecordProperty) -> None:
-    pending = _pending()
-    public = {name.path for name in names}
     undocumented = {name.path for name in names if not name.documented}
-    record_property(
-        "docs_names", {"public": len(names), "documented": len(names) - len(undocumented), "pending": len(undocumented & pending)}
-    )
-    assert not undocumented - pending, "public names without a docstring:\n" + "\n".join(sorted(undocumented - pending))
-    assert not pending - undocumented, f"documented now or no longer public: remove from {PENDING_FILE.name}:\n" + "\n".join(
-        sorted(pending - undocumented)
-    )
-    assert pending <= public
+    record_property("docs_names", {"public": len(names), "documented": len(names) - len(undocumented)})
+    assert not undocumented, "public names without a docstring:\n" + "\n".join(sorted(undocumented))
 
 
 # --- the checks themselves can fail -------------------------------------------------------------------

@@ -69,8 +69,11 @@ def _revealed(body: Body) -> bool:
 
 
 def _revealed_many(body: Body) -> bool:
+    """Every requested alias answered, each with its value (a 200 that leaves out a requested alias is refused)."""
     entries = _data(body)
-    return all(isinstance(entry, dict) and textual(entry.get("value")) for entry in entries.values())
+    return all(alias in entries for alias in _requested(body)) and all(
+        isinstance(entry, dict) and textual(entry.get("value")) for entry in entries.values()
+    )
 
 
 def _always(body: Body) -> bool:

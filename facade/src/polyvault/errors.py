@@ -259,12 +259,19 @@ class BulkOperationError(VaultError):
     ) -> None:
         VaultError.__init__(self, message, vault=vault)  # not super(): the next class may be the cause's, with other arguments
         self.results = list(results)
+        """One entry per input, in input order: its result once completed, else None."""
         self.failed = tuple(failed)
+        """Indices of the inputs certainly not applied (refused by the vault, or never sent)."""
         self.unknown = tuple(unknown)
+        """Indices whose outcome is unknown (sent, answer lost or a 5xx): check before resending them."""
         self.retryable = tuple(retryable)
+        """The part of `failed` a retry can cure; the rest would fail again as sent (400, 401, 403, 404)."""
         self.not_started = tuple(not_started)
+        """The part of `failed` never sent, because an earlier request failed."""
         self.errors = tuple(errors)
+        """The distinct underlying errors, in input order (the first is also `__cause__`)."""
         self.failures: Mapping[int, VaultError] = dict(failures or {})
+        """The error of each failed or unknown input that was sent, by input index."""
 
     @classmethod
     def of(cls, cause: VaultError | None, message: str, **fields: Any) -> BulkOperationError:

@@ -59,7 +59,9 @@ AliasFormat = Literal[
 ]
 """The alias formats VGS can create (CUSTOM and JS exist only on read)."""
 ALIAS_FORMATS: frozenset[AliasFormat] = frozenset(get_args(AliasFormat))
+"""Every format `create`, `tokenize` and `reference` accept (the members of `AliasFormat`)."""
 Storage = Literal["PERSISTENT", "VOLATILE"]
+"""Where VGS keeps a value: `PERSISTENT` (the default) or `VOLATILE` (in memory, for one hour)."""
 STORAGES: frozenset[Storage] = frozenset(get_args(Storage))
 ENVIRONMENTS = {
     "sandbox": "https://api.sandbox.verygoodvault.com",
@@ -110,7 +112,9 @@ class Alias:
     """One alias of a stored value, in one format."""
 
     alias: str
+    """The alias itself: what your systems keep instead of the value."""
     format: str | None
+    """Its format (an `AliasFormat`, or `CUSTOM`/`JS` on read), or None when the vault did not say."""
     raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
     """The JSON object this alias was read from."""
 
@@ -124,10 +128,15 @@ class AliasRecord:
     """
 
     value: str | None = field(repr=False)
+    """The stored value (a secret: never in repr); None only when a `reference` answer left it out."""
     aliases: tuple[Alias, ...]
+    """Every alias of the value, one per format it was tokenized in."""
     classifiers: tuple[str, ...] = ()
+    """The value's classifiers (tags such as `pci`), shared by all its aliases; empty for VOLATILE values."""
     created_at: datetime | None = None
+    """When the value was stored (aware datetime); None when the vault did not say. VOLATILE values report 1970-01-01."""
     storage: str | None = None
+    """Where the value is kept (`PERSISTENT` or `VOLATILE`), or None when the vault did not say."""
     raw: Mapping[str, Any] = field(default_factory=no_raw, repr=False, compare=False)
     """The JSON object this record was read from (it holds the value)."""
 
@@ -414,8 +423,11 @@ def _alias_arg(alias: object, name: str = "alias") -> str:
 
 
 def _left_out(alias: str) -> UnexpectedResponseError:
-    """The error of an alias a 200 reveal-many answer left out."""
-    return UnexpectedResponseError(f"GET /aliases answered 200 without the requested alias {alias!r}", vault=_NAME, status_code=200)
+    """The error of an alias a 200 reveal-many answer left out (worded as the tolerant-reading rule words a missing field)."""
+    missing = MissingFieldError(f"data[{alias!r}]", "the requested alias's record")
+    return UnexpectedResponseError(
+        f"GET /aliases answered 200 with a body that does not match the vgs spec ({missing})", vault=_NAME, status_code=200
+    )
 
 
 def _single_record(body: Any) -> AliasRecord:

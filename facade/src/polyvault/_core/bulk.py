@@ -54,6 +54,8 @@ class BulkProgress:
     `in_flight` is usually empty); an async call is cancelled with them. One object per call.
     """
 
+    __module__ = "polyvault"  # its public home (repr, help, docs)
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._states: list[str] = []

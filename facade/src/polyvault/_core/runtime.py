@@ -12,6 +12,7 @@ not the dozen frames of plans and drivers it passed through (non-`VaultError`s, 
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
@@ -191,7 +192,10 @@ def _gather_sync(effect: Gather, http: httpx.Client) -> list[Outcome[Any]]:
             try:
                 for n in range(workers):
                     done = threading.Event()
-                    thread = threading.Thread(target=worker, args=(done,), name=f"polyvault-gather-{n}", daemon=True)
+                    # Each thread runs in a copy of the caller's context: the call's operation name (log lines) and
+                    # span (OpenTelemetry parent) are context variables, which a new thread would not see.
+                    context = contextvars.copy_context()
+                    thread = threading.Thread(target=context.run, args=(worker, done), name=f"polyvault-gather-{n}", daemon=True)
                     thread.start()
                     finished.append(done)
                     threads.append(thread)
