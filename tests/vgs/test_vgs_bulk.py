@@ -7,12 +7,10 @@ tests run in both modes through `bulk()`, which calls a bulk method either way.
 from __future__ import annotations
 
 import asyncio
-import re
 import signal
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import anyio
@@ -445,15 +443,3 @@ def test_a_failed_call_leaves_its_progress_consistent_with_its_error(fake_vgs: F
     assert isinstance(error, BulkOperationError)
     assert progress.failed == error.unknown == tuple(range(20)) and progress.not_started == error.not_started == tuple(range(20, 50))
     assert progress.completed == () and progress.in_flight == ()
-
-
-def test_the_readme_bulk_examples_run() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    blocks = [
-        block
-        for block in re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
-        if "BulkOperationError[" in block or "BulkProgress()" in block
-    ]
-    assert len(blocks) == 2
-    for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README's example
