@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import logging
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -339,8 +340,10 @@ def _compile(
     special = {name for name in ("raw", extra) if name in names and name not in given}
     unknown = sorted((set(given) | set(paths) | ({extra} if extra else set())) - set(names))
     needed = [name for name in names if name not in kinds and name not in given and name not in special]
-    if unknown or needed or not set(paths) <= kinds.keys():
-        raise TypeError(f"{cls.__name__}: no fields {unknown}, needs {needed}, nested {sorted(paths)}")  # a bug here, not in the response
+    parents = list(dict.fromkeys(path.partition(".")[0] for path in paths.values()))
+    by_name = [name for name in names if name in kinds and name not in given and name not in paths]
+    if unknown or needed or not paths.keys() <= kinds.keys() or set(parents) & set(by_name):
+        raise TypeError(f"{cls.__name__}: no fields {unknown}, needs {needed}, nested {paths}")  # a bug here, not in the response
 
     def label(path: str) -> str:
         return f"{prefix}.{path}" if prefix else path
@@ -349,36 +352,46 @@ def _compile(
         fast = kinds[name].format(label=repr(label(path))).strip().splitlines()
         return [f"value = {source}", *fast, f"record.{name} = value"]
 
-    body = ["get = data.get", "record = new(unfrozen)"]
-    parents: dict[str, str] = {}
-    for path in paths.values():
-        parent = path.partition(".")[0]
-        if parent not in parents:
-            local = parents[parent] = f"parent{len(parents)}"
-            body += [f"{local} = get({parent!r})", f"if type({local}) is not dict:"]
-            body += [f"    {local} = reader.mapping({local}, {label(parent)!r}) or {{}}"]
+    # Every JSON field the record reads is fetched at once (`complete`: all were there); one left out reads as null.
+    fetched = [*parents, *by_name]
+    local = {json_name: f"json{index}" for index, json_name in enumerate(fetched)}
+    targets = "".join(f"{local[json_name]}, " for json_name in fetched)
+    body = ["record = new(unfrozen)", "complete = True"]
+    if fetched:
+        body += ["try:", f"    {targets}= fetch(data)", "except KeyError:"]
+        body += [f"    {targets}= map(data.get, FETCHED)", "    complete = False"]
+    for parent in parents:  # an object holding nested fields, read as empty when it is not one
+        body += [f"if type({local[parent]}) is not dict:"]
+        body += [f"    {local[parent]} = reader.mapping({local[parent]}, {label(parent)!r}) or {{}}"]
     for name, path in paths.items():
         parent, _, key = path.partition(".")
-        body += read(name, path, f"{parents[parent]}.get({key!r})")
-    known = set(parents)
+        body += read(name, path, f"{local[parent]}.get({key!r})")
     for name in names:
         if name in given:
             body.append(f"record.{name} = given[{name!r}]")
-        elif name in kinds and name not in paths:
-            known.add(name)
-            body += read(name, name, f"get({name!r})")
+        elif name in local:
+            body += read(name, name, local[name])
     if "raw" in special:
         body.append("record.raw = proxy(data)")
-    if extra and extra in special:
-        body.append(f"record.{extra} = {{}} if data.keys() <= KNOWN else {{key: value for key, value in data.items() if key not in KNOWN}}")
+    if extra and extra in special:  # the JSON fields not read: none when every field read was there and nothing else
+        body += [f"if len(data) == {len(fetched)} if complete else READ.issuperset(data):", f"    record.{extra} = {{}}", "else:"]
+        body += [f"    record.{extra} = {{key: value for key, value in data.items() if key not in READ}}"]
     body += ["record.__class__ = cls", "return record"]
     source = "def build(data, given=NOTHING):\n" + "".join(f"    {line}\n" for line in body)
     namespace: dict[str, Any] = {
         "reader": reader, "cls": cls, "unfrozen": _unfrozen(cls), "new": object.__new__, "proxy": MappingProxyType,
-        "NOTHING": NO_RAW, "KNOWN": frozenset(known), "isfinite": math.isfinite, "fromisoformat": datetime.fromisoformat, "UTC": UTC,
+        "fetch": _fetcher(fetched) if fetched else None, "FETCHED": tuple(fetched), "READ": frozenset(fetched), "NOTHING": NO_RAW,
+        "isfinite": math.isfinite, "fromisoformat": datetime.fromisoformat, "UTC": UTC,
     }  # fmt: skip
     exec(compile(source, f"<polyvault reader of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own source, from field names
     return namespace["build"]  # type: ignore[no-any-return]
+
+
+def _fetcher(keys: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """`operator.itemgetter(*keys)`, always returning a tuple (KeyError when a key is missing)."""
+    if len(keys) == 1:
+        return lambda data: (data[keys[0]],)
+    return operator.itemgetter(*keys)
 
 
 @functools.cache
