@@ -13,6 +13,7 @@ with the signatures of that mode.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -71,6 +72,25 @@ class VaultProfile:
     """The documented rate limit fleet mode shares, as (requests, per seconds); None if the vendor documents none."""
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
     _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def require(self) -> None:
+        """Raise the missing-extra error now if the generated package is not installed.
+
+        A vault module calls this at import: the package is found without importing it (nor attrs), and is
+        loaded on first use (`models`, `unset`, `endpoint`), so importing and constructing a client load neither.
+        """
+        if importlib.util.find_spec(self.package) is None:
+            raise missing_extra(self, ModuleNotFoundError(f"No module named {self.package!r}", name=self.package))
+
+    @property
+    def models(self) -> Any:
+        """The generated package's `models` (the request bodies), imported on first use."""
+        return _generated(self, "models")
+
+    @property
+    def unset(self) -> Any:
+        """The generated package's `UNSET` (an optional argument left out), imported on first use."""
+        return _generated(self, "types").UNSET
 
     def endpoint(self, path: str) -> ModuleType:
         """The generated endpoint module `<package>.api.<path>` (`"logs.logs_all"`), imported on first use:

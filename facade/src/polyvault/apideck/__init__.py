@@ -18,39 +18,33 @@ sending.
 
 from __future__ import annotations
 
-from .._core.client import missing_extra
-from ._profile import _PROFILE
-
-try:
-    from ._client import Apideck, AsyncApideck
-    from ._records import (
-        PAGE_LIMIT,
-        Connection,
-        ConsentRecord,
-        ConsentState,
-        Consumer,
-        ConsumerMetadata,
-        CustomField,
-        CustomMapping,
-        DataScopes,
-        FieldPermission,
-        FormField,
-        FormFieldOption,
-        Log,
-        PathMatchMode,
-        RequestCounts,
-        ResourceConfiguration,
-        ResourceDefault,
-        Session,
-        SessionAction,
-        SessionSettings,
-        SessionTheme,
-        ValidatedConnection,
-        WebhookSubscription,
-    )
-    from ._resources import Connections, Consumers, Logs, Sessions
-except ModuleNotFoundError as _missing:
-    raise missing_extra(_PROFILE, _missing) from None
+from ._client import Apideck, AsyncApideck
+from ._records import (
+    PAGE_LIMIT,
+    Connection,
+    ConsentRecord,
+    ConsentState,
+    Consumer,
+    ConsumerMetadata,
+    CustomField,
+    CustomMapping,
+    DataScopes,
+    FieldPermission,
+    FormField,
+    FormFieldOption,
+    Log,
+    PathMatchMode,
+    RequestCounts,
+    ResourceConfiguration,
+    ResourceDefault,
+    Session,
+    SessionAction,
+    SessionSettings,
+    SessionTheme,
+    ValidatedConnection,
+    WebhookSubscription,
+)
+from ._resources import Connections, Consumers, Logs, Sessions
 
 __all__ = [
     "PAGE_LIMIT",

@@ -5,10 +5,8 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Self, Unpack
+from typing import TYPE_CHECKING, Self, Unpack
 from urllib.parse import quote, urlencode
-
-from polyvault_apideck_client import Client as RawClient
 
 from .._core import checks
 from .._core.auth import HeaderAuth
@@ -19,6 +17,9 @@ from ..errors import InvalidRequestError
 from ._checks import _id, _opt_id, _scope
 from ._profile import _NAME, _PROFILE, APP_HEADER, CONSUMER_HEADER, DEFAULT_URL
 from ._resources import Connections, Consumers, Logs, Sessions
+
+if TYPE_CHECKING:
+    from polyvault_apideck_client import Client as RawClient
 
 
 class _ApideckClient(BaseClient[M]):
