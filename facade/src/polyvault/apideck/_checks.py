@@ -10,8 +10,8 @@ from typing import Any, get_args
 
 from .._core import checks
 from ..errors import InvalidRequestError
+from ._arguments import PAGE_LIMIT, SESSION_ACTIONS, SessionSettings, SessionTheme
 from ._profile import _NAME, _PROFILE
-from ._records import PAGE_LIMIT, SESSION_ACTIONS, ConsumerMetadata, FieldPermission, SessionSettings, SessionTheme
 
 
 @functools.cache
@@ -38,6 +38,8 @@ def _metadata(values: Mapping[str, object]) -> dict[str, str]:
 
 
 def _consumer_metadata(value: object) -> dict[str, str] | None:
+    from ._records import ConsumerMetadata  # the records load with the resources: the client's own checks do without them
+
     if value is None:
         return None
     if isinstance(value, ConsumerMetadata):
@@ -109,6 +111,8 @@ def _configuration_arg(value: object) -> list[dict[str, Any]] | None:
 
 def _scope_resources(value: object) -> Any:
     """`"*"`, or `{resource: {field: FieldPermission | {"read": bool, "write": bool}}}`."""
+    from ._records import FieldPermission  # the records load with the resources: the client's own checks do without them
+
     if value == "*":
         return "*"
     if not isinstance(value, Mapping) or not value:

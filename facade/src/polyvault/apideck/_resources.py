@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._core import checks
 from .._core.client import M, Resource
+from .._core.lazy import publish
 from .._core.ops import operation, paginated
 from .._core.paging import follow_cursors
 from .._core.runtime import Plan, Stream
 from ..errors import InvalidRequestError
+from ._arguments import CONSENT_STATES, MAX_STATUS_CODES, PATH_MATCH_MODES, ConsentState, PathMatchMode, SessionSettings, SessionTheme
 from ._checks import (
     _connection_body,
     _consumer_metadata,
@@ -33,23 +35,16 @@ from ._checks import (
 from ._profile import _NAME, _PROFILE, CONSUMER_HEADER
 from ._read import READ, connection, consent, consumer, counts, custom_field, custom_mapping, log, many, one, page, validated
 from ._records import (
-    CONSENT_STATES,
-    MAX_STATUS_CODES,
-    PATH_MATCH_MODES,
     Connection,
     ConsentRecord,
-    ConsentState,
     Consumer,
     ConsumerMetadata,
     CustomField,
     CustomMapping,
     FieldPermission,
     Log,
-    PathMatchMode,
     RequestCounts,
     Session,
-    SessionSettings,
-    SessionTheme,
     ValidatedConnection,
 )
 
@@ -605,3 +600,6 @@ class Logs(_ApideckResource[M]):
             return (yield from self._json("logs.logs_all", cursor=_unset(cursor), headers=headers, convert=convert, **arguments))
 
         return follow_cursors(fetch, vault=_NAME, what="logs.list")
+
+
+publish(globals())
