@@ -242,7 +242,8 @@ class Reader:
         Each plain field (annotated `str`, `str | None`, `bool | None`, `int | None`,
         `float | None`, `datetime | None` or `tuple[str, ...]`) not in `given` is the JSON field of
         the same name, read by the reader its annotation names (`str` alone: needed). Every other
-        field must be given, except `raw`, which is `data` itself (read-only).
+        field must be given, except `raw`, which is `data` itself (read-only). The reading is done by
+        a function compiled on first use for this class, prefix and set of given fields.
         """
         key = (cls, prefix, tuple(given))
         build = self._builders.get(key)
@@ -274,11 +275,12 @@ class Reader:
 
 # --- compiled record readers ----------------------------------------------------------------------------
 #
-# A record is read by one function generated for it (as `dataclasses` generates `__init__`): per field,
-# a type test lets the common JSON value through as it is and hands anything else to the Reader method
-# its annotation names, which converts it or logs it. The record is built in a plain class with the same
-# slots and then given its own class: a frozen dataclass's `__init__` sets each field through
-# `object.__setattr__`, several times slower than a plain attribute store.
+# A record is read by one function generated for it (as `dataclasses` generates `__init__`): the JSON
+# fields it reads are fetched at once; per field, a type test lets the common JSON value through as it
+# is and hands anything else to the Reader method its annotation names, which converts it or logs it,
+# so what a record holds and what is logged are the same as field-by-field reading. The record is built
+# in a plain class with the same slots and then given its own class: a frozen dataclass's `__init__`
+# sets each field through `object.__setattr__`, several times slower than a plain attribute store.
 
 _FAST_PATHS: dict[str, str] = {
     "str": """
