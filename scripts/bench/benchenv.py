@@ -31,6 +31,17 @@ DEFAULT_VENV = RESULTS / "venv"
 
 
 CONSTRAINTS = ROOT / "requirements" / "dev.txt"
+DEV_TOOL_PINS = frozenset({"python-dateutil"})
+"""dev.txt pins that only development tools need and a vendor SDK cannot take: python-dateutil 4 comes with mkdocs'
+ghp-import, vgs-api-client 0.0.51 needs <3, and no runtime package of ours uses it."""
+
+
+def _constraints(venv: Path) -> Path:
+    """dev.txt without `DEV_TOOL_PINS`, written into the venv: the versions the bench venv shares with the dev venv."""
+    path = venv / "constraints.txt"
+    kept = [line for line in CONSTRAINTS.read_text().splitlines() if _project(line.split("==")[0]) not in DEV_TOOL_PINS]
+    path.write_text("\n".join(kept) + "\n")
+    return path
 
 
 def _requirements(wheel: Path) -> list[str]:
@@ -85,7 +96,7 @@ def ensure(venv: Path = DEFAULT_VENV) -> Path:
         log(f"bench venv: creating {venv.relative_to(ROOT) if venv.is_relative_to(ROOT) else venv} with {', '.join(VENDOR_SDKS)}")
         shutil.rmtree(venv, ignore_errors=True)
         run_command([sys.executable, "-m", "venv", str(venv)], timeout=120)
-        run_command([*pip, "install", "-c", str(CONSTRAINTS), *VENDOR_SDKS], timeout=900, env=env)
+        run_command([*pip, "install", "-c", str(_constraints(venv)), *VENDOR_SDKS], timeout=900, env=env)
         deps_stamp.write_text(deps_wanted)
         local_stamp.unlink(missing_ok=True)
 
@@ -104,7 +115,7 @@ def ensure(venv: Path = DEFAULT_VENV) -> Path:
             ours = {path.name.split("-")[0].lower().replace("_", "-") for path in built}
             needed = sorted({req for wheel in built for req in _requirements(wheel) if _project(req) not in ours})
             if needed:
-                run_command([*pip, "install", "-c", str(CONSTRAINTS), *needed], timeout=900, env=env)
+                run_command([*pip, "install", "-c", str(_constraints(venv)), *needed], timeout=900, env=env)
             run_command([*pip, "install", "--no-deps", "--no-index", "--force-reinstall", *map(str, built)], timeout=600, env=env)
         run_command([*pip, "check"], timeout=120, env=env)
         local_stamp.write_text(wanted)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar, Unpack, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, get_args
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -31,13 +31,16 @@ import httpx
 from ._core import checks
 from ._core.auth import QueryAuth
 from ._core.client import Async as _Async
-from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
+from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile
 from ._core.config import ClientOptions, required
 from ._core.failures import ErrorBody, unreadable
 from ._core.ops import operation
 from ._core.reading import MissingFieldError, Reader, no_raw
 from ._core.runtime import Plan
 from .errors import InvalidRequestError
+
+if TYPE_CHECKING:
+    from polyvault_vaultera_client import Client as RawClient
 
 __all__ = [
     "DROP_INS",
@@ -120,19 +123,7 @@ def _error_entry(entry: Any) -> ErrorBody | None:
 
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vaultera_client", extra="vaultera", parse_error=_parse_error)
-try:
-    from polyvault_vaultera_client import Client as RawClient
-    from polyvault_vaultera_client.models import (
-        ApiKeyCreateParams,
-        ApiKeyCreateRequest,
-        CardInput,
-        CardStoreRequest,
-        SessionTokenCreateParams,
-        SessionTokenCreateRequest,
-    )
-    from polyvault_vaultera_client.types import UNSET
-except ModuleNotFoundError as _missing:
-    raise missing_extra(_PROFILE, _missing) from None
+_PROFILE.require()  # the generated package (and attrs) load on first use: importing and constructing Vaultera loads neither
 
 
 # --- records -------------------------------------------------------------------------------------
@@ -449,7 +440,7 @@ def _proxy_kwargs(endpoint: Any, json: object, content: object, headers: dict[st
         raise InvalidRequestError("pass either json= or content=, not both", vault=_NAME)
     if content is not None and not isinstance(content, (bytes, str)):
         raise InvalidRequestError(f"content must be bytes or str, not {type(content).__name__}", vault=_NAME)
-    body = UNSET if json is None else checks.json_object({"json": json}, "json", _NAME)["json"]
+    body = _PROFILE.unset if json is None else checks.json_object({"json": json}, "json", _NAME)["json"]
     kwargs: dict[str, Any] = endpoint._get_kwargs(body=body, **arguments)
     caller_sets_type = any(name.lower() == "content-type" for name in headers)
     if content is not None:
@@ -525,10 +516,13 @@ class ApiKeys(Resource[M]):
         Returns:
             The new key, `api_key` in full: store it now (its repr shows only `masked`).
         """
-        params = ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
+        params = _PROFILE.models.ApiKeyCreateParams(description=_unset(checks.optional_text(description, "description", _NAME)))
         return (
             yield from self._client._call(
-                "api_keys.create_api_key", body=ApiKeyCreateRequest(api_key=params), convert=_api_key_single, json_status=200
+                "api_keys.create_api_key",
+                body=_PROFILE.models.ApiKeyCreateRequest(api_key=params),
+                convert=_api_key_single,
+                json_status=200,
             )
         )
 
@@ -579,7 +573,7 @@ class SessionTokens(Resource[M]):
             InvalidRequestError: `scope` is not one of the three (nothing is sent).
         """
         chosen = checks.choice(scope, SESSION_SCOPES, "scope", _NAME)
-        body = SessionTokenCreateRequest(session_token=SessionTokenCreateParams(scope=chosen))
+        body = _PROFILE.models.SessionTokenCreateRequest(session_token=_PROFILE.models.SessionTokenCreateParams(scope=chosen))
         # Its success status is not documented (any 2xx), so the body is read here rather than by `_call`.
         kwargs = _PROFILE.endpoint("session_tokens.create_session_token")._get_kwargs(body=body)
         response = yield from self._client._exchange(kwargs)
@@ -631,7 +625,7 @@ class Cards(Resource[M]):
         """
         number = _card_number(card_number)
         code = _service_code(service_code)
-        card = CardInput(
+        card = _PROFILE.models.CardInput(
             card_number=number,
             expiration_month=_month(expiration_month),
             expiration_year=_year(expiration_year),
@@ -642,7 +636,7 @@ class Cards(Resource[M]):
         secrets = [value for value in (number, card_number, code) if value]
         return (
             yield from self._client._call(
-                "cards.store_card", body=CardStoreRequest(card=card), convert=_card, secrets=secrets, json_status=200
+                "cards.store_card", body=_PROFILE.models.CardStoreRequest(card=card), convert=_card, secrets=secrets, json_status=200
             )
         )
 
@@ -706,7 +700,7 @@ class Cards(Resource[M]):
 
 
 def _unset(value: Any) -> Any:
-    return UNSET if value is None else value
+    return _PROFILE.unset if value is None else value
 
 
 class _VaulteraClient(BaseClient[M]):

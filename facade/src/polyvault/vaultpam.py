@@ -27,7 +27,7 @@ import httpx
 from ._core import checks
 from ._core.auth import HeaderAuth, HostBoundAuth
 from ._core.client import Async as _Async
-from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
+from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile
 from ._core.config import ClientOptions, required, setting
 from ._core.failures import ErrorBody
 from ._core.ops import operation
@@ -36,6 +36,8 @@ from ._core.runtime import Plan
 from .errors import InvalidRequestError
 
 if TYPE_CHECKING:
+    from polyvault_vaultpam_client import Client as RawClient
+
     from ._core.coordination.link import Op
     from ._core.coordination.session import SharedSession
 
@@ -59,11 +61,7 @@ def _parse_error(body: Any) -> ErrorBody | None:
 _PROFILE = VaultProfile(
     name=_NAME, package="polyvault_vaultpam_client", extra="vaultpam", parse_error=_parse_error, rate_budget=(120, 60.0)
 )
-try:
-    from polyvault_vaultpam_client import Client as RawClient
-    from polyvault_vaultpam_client.models import LoginRequest
-except ModuleNotFoundError as _missing:
-    raise missing_extra(_PROFILE, _missing) from None
+_PROFILE.require()  # the generated package (and attrs) load on first use: importing and constructing VaultPAM loads neither
 
 # Responses are read from the decoded JSON by the tolerant-reading rule (polyvault._core.reading): only
 # `active_org_id` (org discovery needs it) and each safe's `id` are needed.
@@ -160,8 +158,8 @@ class _SessionAuth(HostBoundAuth):
 
     def __init__(self, base_url: str, email: str, password: str) -> None:
         super().__init__(base_url)
-        self._login_kwargs = _PROFILE.endpoint("auth.login")._get_kwargs(body=LoginRequest(email=email, password=password))
-        self._url = base_url + self._login_kwargs["url"]
+        self._base_url = base_url
+        self._credentials = (email, password)
         self._token: str | None = None
         self._good_until = 0.0
         self._thread_lock = threading.Lock()
@@ -177,11 +175,18 @@ class _SessionAuth(HostBoundAuth):
     def _valid_token(self) -> str | None:
         return self._token if self._token is not None and self.clock() < self._good_until else None
 
+    @cached_property
+    def _login(self) -> tuple[str, dict[str, Any]]:
+        """The login's URL and generated request parts, made for the first login (the generated package loads then)."""
+        email, password = self._credentials
+        kwargs = _PROFILE.endpoint("auth.login")._get_kwargs(body=_PROFILE.models.LoginRequest(email=email, password=password))
+        return self._base_url + kwargs["url"], kwargs
+
     def _login_request(self, request: httpx.Request) -> httpx.Request:
         """The login, bounded by the timeout of the request it serves (httpx sets none on requests it did not build)."""
-        kwargs = self._login_kwargs
+        url, kwargs = self._login
         extensions = {"timeout": request.extensions["timeout"]} if "timeout" in request.extensions else {}
-        return httpx.Request(kwargs["method"].upper(), self._url, json=kwargs["json"], headers=kwargs["headers"], extensions=extensions)
+        return httpx.Request(kwargs["method"].upper(), url, json=kwargs["json"], headers=kwargs["headers"], extensions=extensions)
 
     def _adopt(self, response: httpx.Response) -> str | None:
         """Keep the token of a successful login; None if the login failed (its response then stands).

@@ -14,22 +14,19 @@ the vault (VGS would store the value twice); see `BulkOperationError`.
 from __future__ import annotations
 
 import base64
-import functools
-import importlib
-import importlib.util
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from types import MappingProxyType, SimpleNamespace
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, cast, get_args
 
 from ._core import checks
 from ._core.auth import basic_auth
 from ._core.bulk import BulkProgress, run_chunked
 from ._core.client import Async as _Async
-from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile, missing_extra
+from ._core.client import AsyncLifecycle, BaseClient, M, Resource, Sync, SyncLifecycle, VaultProfile
 from ._core.config import ClientOptions, required
 from ._core.failures import ErrorBody
 from ._core.ops import operation
@@ -91,20 +88,7 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 # Fleet mode shares VGS's documented limit: 3,000 requests per minute per vault, whatever credentials are used.
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_vgs_client", extra="vgs", parse_error=_parse_error, rate_budget=(3000, 60.0))
-if importlib.util.find_spec(_PROFILE.package) is None:  # found without importing it (and attrs): checked at import, loaded on use
-    raise missing_extra(_PROFILE, ModuleNotFoundError(f"No module named {_PROFILE.package!r}", name=_PROFILE.package))
-
-
-@functools.cache
-def _generated() -> SimpleNamespace:
-    """The generated request models and `UNSET`, imported on the first call: importing and constructing `VGS` loads
-    neither them nor attrs (about 40 ms of CPU, a third of a bare `httpx.Client()`)."""
-    try:
-        models = importlib.import_module(f"{_PROFILE.package}.models")
-        types = importlib.import_module(f"{_PROFILE.package}.types")
-    except ModuleNotFoundError as missing:
-        raise missing_extra(_PROFILE, missing) from None
-    return SimpleNamespace(models=models, UNSET=types.UNSET)
+_PROFILE.require()  # the generated package (and attrs) load on first use: importing and constructing VGS loads neither
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +197,7 @@ def _alias_in(format: str) -> Callable[[AliasRecord], str]:
 
 
 def _unset(value: Any) -> Any:
-    return _generated().UNSET if value is None else value
+    return _PROFILE.unset if value is None else value
 
 
 class Aliases(Resource[M]):
@@ -267,7 +251,7 @@ class Aliases(Resource[M]):
         kept = checks.optional_choice(storage, STORAGES, "storage", _NAME)
 
         def chunk(part: Sequence[str]) -> Plan[list[T]]:
-            models = _generated().models
+            models = _PROFILE.models
             body = models.CreateAliasesRequest(
                 data=[
                     models.CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or _unset(None), storage=_unset(kept))
@@ -287,7 +271,7 @@ class Aliases(Resource[M]):
     @operation
     def reference(self, alias: str, *, format: AliasFormat, storage: Storage | None = None) -> Plan[AliasRecord]:
         """Create an alias in another `format` for the value behind an existing `alias`."""
-        models = _generated().models
+        models = _PROFILE.models
         item = models.CreateAliasesRequestReference(
             alias=checks.text(alias, "alias", _NAME),
             format_=checks.choice(format, ALIAS_FORMATS, "format", _NAME),
@@ -368,7 +352,7 @@ class Aliases(Resource[M]):
     @operation
     def update(self, alias: str, *, classifiers: Sequence[str], storage: Storage | None = None) -> Plan[None]:
         """Replace the classifiers of the value behind `alias` (so of all its aliases)."""
-        models = _generated().models
+        models = _PROFILE.models
         body = models.UpdateAliasRequest(
             data=models.UpdateAliasRequestData(classifiers=checks.texts(classifiers, "classifiers", _NAME, allow_empty_list=True))
         )
@@ -398,7 +382,7 @@ class Aliases(Resource[M]):
 
         def chunk(part: Sequence[str]) -> Plan[list[bool]]:
             yield from self._client._call(
-                "aliases.delete_aliases", body=_generated().models.DeleteAliasesRequest(data=list(part), storage=kept)
+                "aliases.delete_aliases", body=_PROFILE.models.DeleteAliasesRequest(data=list(part), storage=kept)
             )
             return [True] * len(part)
 

@@ -13,6 +13,7 @@ with the signatures of that mode.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,6 +37,7 @@ from .transport import AsyncLazyTransport, LazyTransport
 
 T = TypeVar("T")
 _PATH_PARAMETER = re.compile(r"\\\{(\w+)\\\}")
+_LAZY_RESOURCE = re.compile(r"[A-Za-z_]\w*\[M\]")
 
 
 def _identity(value: Any) -> Any:
@@ -71,6 +73,25 @@ class VaultProfile:
     """The documented rate limit fleet mode shares, as (requests, per seconds); None if the vendor documents none."""
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
     _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def require(self) -> None:
+        """Raise the missing-extra error now if the generated package is not installed.
+
+        A vault module calls this at import: the package is found without importing it (nor attrs), and is
+        loaded on first use (`models`, `unset`, `endpoint`), so importing and constructing a client load neither.
+        """
+        if importlib.util.find_spec(self.package) is None:
+            raise missing_extra(self, ModuleNotFoundError(f"No module named {self.package!r}", name=self.package))
+
+    @property
+    def models(self) -> Any:
+        """The generated package's `models` (the request bodies), imported on first use."""
+        return _generated(self, "models")
+
+    @property
+    def unset(self) -> Any:
+        """The generated package's `UNSET` (an optional argument left out), imported on first use."""
+        return _generated(self, "types").UNSET
 
     def endpoint(self, path: str) -> ModuleType:
         """The generated endpoint module `<package>.api.<path>` (`"logs.logs_all"`), imported on first use:
@@ -158,23 +179,31 @@ def closed_error(vault: str) -> ClientClosedError:
 class _ResourceAttribute(cached_property[Any]):
     """A client's resource (`vgs.aliases`): made once per client copy; on the class, the resource class for its mode."""
 
-    def __init__(self, func: Callable[[Any], Any], resource: type[Resource[Any]]) -> None:
+    def __init__(self, func: Callable[[Any], Any], resource: Callable[[], type[Resource[Any]]]) -> None:
         super().__init__(func)
         self.resource = resource
 
     def __get__(self, instance: Any, owner: type[Any] | None = None) -> Any:
         if instance is None:
             mode = mode_of(owner) if owner is not None else None
-            return self if mode is None else self.resource._for_mode(mode)
+            return self if mode is None else self.resource()._for_mode(mode)
         return super().__get__(instance, owner)
 
 
-def _resource_class(func: Callable[..., Any]) -> type[Resource[Any]] | None:
-    """The `Resource` subclass a cached property returns, read from its annotation (`-> Aliases[M]`), else None."""
+def _resource_class(func: Callable[..., Any]) -> Callable[[], type[Resource[Any]]] | None:
+    """How to find the `Resource` subclass a cached property returns, from its annotation (`-> Aliases[M]`), else None.
+
+    The class itself when the property's module has it; else, for an annotation `Name[M]`, the module's attribute
+    `Name` on first use (a vault whose resources load on first use gives its client module a `__getattr__` for them).
+    """
     annotation = getattr(func, "__annotations__", {}).get("return")
     name = annotation.split("[")[0].strip() if isinstance(annotation, str) else getattr(annotation, "__name__", None)
     found = getattr(func, "__globals__", {}).get(name) if name else None
-    return found if isinstance(found, type) and issubclass(found, Resource) else None
+    if isinstance(found, type) and issubclass(found, Resource):
+        return lambda: found
+    if found is None and isinstance(annotation, str) and _LAZY_RESOURCE.fullmatch(annotation):
+        return lambda: getattr(importlib.import_module(func.__module__), annotation.split("[")[0])
+    return None
 
 
 class BaseClient(Generic[M]):

@@ -24,3 +24,14 @@ def lazy_exports(
         return sorted(public)
 
     return get_attribute, listing
+
+
+def publish(namespace: dict[str, Any]) -> None:
+    """Make the public classes a private module defines report its package as their module (repr, help, pickling, docs).
+
+    A private module of a package with lazy exports calls it last: `publish(globals())`.
+    """
+    module, package = namespace["__name__"], namespace["__package__"]
+    for name, value in namespace.items():
+        if isinstance(value, type) and value.__module__ == module and not name.startswith("_"):
+            value.__module__ = package

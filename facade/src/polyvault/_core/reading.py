@@ -20,8 +20,10 @@ naming the field (again never its value). Field names in messages are labels wri
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -82,7 +84,7 @@ class Reader:
         self.vault = vault
         self.log = logging.getLogger(f"polyvault.{vault}")
         self._epoch_ms = epoch_ms
-        self._fields: dict[tuple[type, str], _Fields] = {}
+        self._builders: dict[tuple[type, str, tuple[str, ...]], _Build] = {}
 
     # --- what is logged -----------------------------------------------------------------------------
 
@@ -240,45 +242,165 @@ class Reader:
         Each plain field (annotated `str`, `str | None`, `bool | None`, `int | None`,
         `float | None`, `datetime | None` or `tuple[str, ...]`) not in `given` is the JSON field of
         the same name, read by the reader its annotation names (`str` alone: needed). Every other
-        field must be given, except `raw`, which is `data` itself (read-only).
+        field must be given, except `raw`, which is `data` itself (read-only). The reading is done by
+        a function compiled on first use for this class, prefix and set of given fields.
         """
-        plain, others = self._plan(cls, prefix)
-        if "raw" in others and "raw" not in given:
-            given["raw"] = MappingProxyType(data)
-        if not others <= given.keys():
-            raise TypeError(f"{cls.__name__} needs {sorted(others - given.keys())}")  # a bug here, not in the response
-        get = data.get
-        for name, read, label in plain:
-            if name not in given:
-                given[name] = read(self, get(name), label)
-        return cls(**given)
+        key = (cls, prefix, tuple(given))
+        build = self._builders.get(key)
+        if build is None:
+            build = self._builders[key] = _compile(self, cls, prefix, given=key[2])
+        return build(data, given)  # type: ignore[no-any-return]
+
+    def reader(
+        self, cls: type[R], prefix: str, *, nested: Mapping[str, str] | None = None, extra: str | None = None
+    ) -> Callable[[Mapping[str, Any]], R]:
+        """A function that reads `cls` from a JSON object as `record` does, for records read by the page.
+
+        Args:
+            cls: The record: every field plain, `nested`, `extra` or `raw`.
+            prefix: What DEBUG lines and errors call the record (`log` -> `log.status_code`).
+            nested: Plain fields read from a JSON object inside the record instead of by name, as
+                `{"service_id": "service.id"}`; such an object that is not one is read as empty.
+            extra: The field that gets the JSON fields no other field reads (newer ones, for example).
+
+        Returns:
+            The reader: one function compiled for `cls`, with nothing left to look up per record.
+        """
+        return _compile(self, cls, prefix, nested=nested or {}, extra=extra)
 
     def plain_names(self, cls: type) -> frozenset[str]:
         """The names of a record's plain fields (those `record` reads by name)."""
-        return frozenset(name for name, _, _ in self._plan(cls, "")[0])
-
-    def _plan(self, cls: type, prefix: str) -> _Fields:
-        known = self._fields.get((cls, prefix))
-        if known is None:
-            fields = dataclasses.fields(cls)
-            plain = tuple(
-                (each.name, _PLAIN[each.type], f"{prefix}.{each.name}" if prefix else each.name)
-                for each in fields
-                if isinstance(each.type, str) and each.type in _PLAIN
-            )
-            known = self._fields[cls, prefix] = (plain, frozenset(each.name for each in fields) - {name for name, _, _ in plain})
-        return known
+        return frozenset(each.name for each in dataclasses.fields(cls) if _fast_path(each) is not None)
 
 
-_Read: TypeAlias = Callable[[Reader, Any, str], Any]
-_Fields: TypeAlias = tuple[tuple[tuple[str, _Read, str], ...], frozenset[str]]
-_PLAIN: dict[str, _Read] = {
-    "str": Reader.need_text,
-    "str | None": Reader.text,
-    "bool | None": Reader.flag,
-    "int | None": Reader.integer,
-    "float | None": Reader.number,
-    "datetime | None": Reader.when,
-    "tuple[str, ...]": Reader.texts,
+# --- compiled record readers ----------------------------------------------------------------------------
+#
+# A record is read by one function generated for it (as `dataclasses` generates `__init__`): the JSON
+# fields it reads are fetched at once; per field, a type test lets the common JSON value through as it
+# is and hands anything else to the Reader method its annotation names, which converts it or logs it,
+# so what a record holds and what is logged are the same as field-by-field reading. The record is built
+# in a plain class with the same slots and then given its own class: a frozen dataclass's `__init__`
+# sets each field through `object.__setattr__`, several times slower than a plain attribute store.
+
+_FAST_PATHS: dict[str, str] = {
+    "str": """
+if type(value) is not str:
+    value = reader.need_text(value, {label})""",
+    "str | None": """
+if type(value) is not str and value is not None:
+    value = reader.text(value, {label})""",
+    "bool | None": """
+if type(value) is not bool and value is not None:
+    value = reader.flag(value, {label})""",
+    "int | None": """
+if type(value) is not int and value is not None:
+    value = reader.integer(value, {label})""",
+    "float | None": """
+if type(value) is float and isfinite(value):
+    if value.is_integer():
+        value = int(value)
+elif type(value) is not int and value is not None:
+    value = reader.number(value, {label})""",
+    "datetime | None": """
+if type(value) is str:
+    try:
+        value = fromisoformat(value)
+    except ValueError:
+        value = reader.when(value, {label})
+    else:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+elif value is not None:
+    value = reader.when(value, {label})""",
+    "tuple[str, ...]": """
+value = () if value is None else reader.texts(value, {label})""",
 }
-"""How a record field is read, by its annotation (records use `from __future__ import annotations`)."""
+"""How a plain field is read, by its annotation (records use `from __future__ import annotations`): the
+value passes as it is when its JSON type is the field's, else the Reader method converts or logs it."""
+
+_Build: TypeAlias = Callable[..., Any]
+
+
+def _fast_path(field: dataclasses.Field[Any]) -> str | None:
+    return _FAST_PATHS.get(field.type) if isinstance(field.type, str) else None
+
+
+def _compile(
+    reader: Reader,
+    cls: type,
+    prefix: str,
+    *,
+    given: tuple[str, ...] = (),
+    nested: Mapping[str, str] | None = None,
+    extra: str | None = None,
+) -> _Build:
+    """The function `build(data, given)` that reads `cls` from `data` (see `Reader.record` and `Reader.reader`)."""
+    fields = dataclasses.fields(cls)
+    names = [each.name for each in fields]
+    paths = dict(nested or {})
+    kinds = {each.name: path for each in fields if (path := _fast_path(each)) is not None}
+    special = {name for name in ("raw", extra) if name in names and name not in given}
+    unknown = sorted((set(given) | set(paths) | ({extra} if extra else set())) - set(names))
+    needed = [name for name in names if name not in kinds and name not in given and name not in special]
+    parents = list(dict.fromkeys(path.partition(".")[0] for path in paths.values()))
+    by_name = [name for name in names if name in kinds and name not in given and name not in paths]
+    if unknown or needed or not paths.keys() <= kinds.keys() or set(parents) & set(by_name):
+        raise TypeError(f"{cls.__name__}: no fields {unknown}, needs {needed}, nested {paths}")  # a bug here, not in the response
+
+    def label(path: str) -> str:
+        return f"{prefix}.{path}" if prefix else path
+
+    def read(name: str, path: str, source: str) -> list[str]:
+        fast = kinds[name].format(label=repr(label(path))).strip().splitlines()
+        return [f"value = {source}", *fast, f"record.{name} = value"]
+
+    # Every JSON field the record reads is fetched at once (`complete`: all were there); one left out reads as null.
+    fetched = [*parents, *by_name]
+    local = {json_name: f"json{index}" for index, json_name in enumerate(fetched)}
+    targets = "".join(f"{local[json_name]}, " for json_name in fetched)
+    body = ["record = new(unfrozen)", "complete = True"]
+    if fetched:
+        body += ["try:", f"    {targets}= fetch(data)", "except KeyError:"]
+        body += [f"    {targets}= map(data.get, FETCHED)", "    complete = False"]
+    for parent in parents:  # an object holding nested fields, read as empty when it is not one
+        body += [f"if type({local[parent]}) is not dict:"]
+        body += [f"    {local[parent]} = reader.mapping({local[parent]}, {label(parent)!r}) or {{}}"]
+    for name, path in paths.items():
+        parent, _, key = path.partition(".")
+        body += read(name, path, f"{local[parent]}.get({key!r})")
+    for name in names:
+        if name in given:
+            body.append(f"record.{name} = given[{name!r}]")
+        elif name in local:
+            body += read(name, name, local[name])
+    if "raw" in special:
+        body.append("record.raw = proxy(data)")
+    if extra and extra in special:  # the JSON fields not read: none when every field read was there and nothing else
+        body += [f"if len(data) == {len(fetched)} if complete else READ.issuperset(data):", f"    record.{extra} = {{}}", "else:"]
+        body += [f"    record.{extra} = {{key: value for key, value in data.items() if key not in READ}}"]
+    body += ["record.__class__ = cls", "return record"]
+    source = "def build(data, given=NOTHING):\n" + "".join(f"    {line}\n" for line in body)
+    namespace: dict[str, Any] = {
+        "reader": reader, "cls": cls, "unfrozen": _unfrozen(cls), "new": object.__new__, "proxy": MappingProxyType,
+        "fetch": _fetcher(fetched) if fetched else None, "FETCHED": tuple(fetched), "READ": frozenset(fetched), "NOTHING": NO_RAW,
+        "isfinite": math.isfinite, "fromisoformat": datetime.fromisoformat, "UTC": UTC,
+    }  # fmt: skip
+    exec(compile(source, f"<polyvault reader of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own source, from field names
+    return namespace["build"]  # type: ignore[no-any-return]
+
+
+def _fetcher(keys: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """`operator.itemgetter(*keys)`, always returning a tuple (KeyError when a key is missing)."""
+    if len(keys) == 1:
+        return lambda data: (data[keys[0]],)
+    return operator.itemgetter(*keys)
+
+
+@functools.cache
+def _unfrozen(cls: type) -> type:
+    """A plain class with the slots of the record `cls`, whose instances may be given `cls` as their class."""
+    slots = cls.__dict__.get("__slots__")
+    fields = {each.name for each in dataclasses.fields(cls)}
+    if cls.__bases__ != (object,) or slots is None or set(slots) != fields or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: a record is a slotted dataclass of its own, with no __post_init__")
+    return type(cls.__name__, (), {"__slots__": tuple(slots), "__module__": cls.__module__})

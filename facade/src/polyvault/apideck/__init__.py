@@ -18,16 +18,16 @@ sending.
 
 from __future__ import annotations
 
-from .._core.client import missing_extra
-from ._profile import _PROFILE
+from typing import TYPE_CHECKING
 
-try:
+from .._core.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ._arguments import PAGE_LIMIT, ConsentState, PathMatchMode, SessionAction, SessionSettings, SessionTheme
     from ._client import Apideck, AsyncApideck
     from ._records import (
-        PAGE_LIMIT,
         Connection,
         ConsentRecord,
-        ConsentState,
         Consumer,
         ConsumerMetadata,
         CustomField,
@@ -37,20 +37,51 @@ try:
         FormField,
         FormFieldOption,
         Log,
-        PathMatchMode,
         RequestCounts,
         ResourceConfiguration,
         ResourceDefault,
         Session,
-        SessionAction,
-        SessionSettings,
-        SessionTheme,
         ValidatedConnection,
         WebhookSubscription,
     )
-    from ._resources import Connections, Consumers, Logs, Sessions
-except ModuleNotFoundError as _missing:
-    raise missing_extra(_PROFILE, _missing) from None
+    from ._resources import Connections as Connections  # the resource classes: not in __all__, documented
+    from ._resources import Consumers as Consumers
+    from ._resources import Logs as Logs
+    from ._resources import Sessions as Sessions
+
+# Each name is imported on first use: `Apideck(...)` loads the client alone, and the records and resources
+# load with the first resource used (a constructed client needs neither).
+_LAZY = {
+    "Apideck": "_client",
+    "AsyncApideck": "_client",
+    "Connection": "_records",
+    "ConsentRecord": "_records",
+    "Consumer": "_records",
+    "ConsumerMetadata": "_records",
+    "CustomField": "_records",
+    "CustomMapping": "_records",
+    "DataScopes": "_records",
+    "FieldPermission": "_records",
+    "FormField": "_records",
+    "FormFieldOption": "_records",
+    "Log": "_records",
+    "RequestCounts": "_records",
+    "ResourceConfiguration": "_records",
+    "ResourceDefault": "_records",
+    "Session": "_records",
+    "ValidatedConnection": "_records",
+    "WebhookSubscription": "_records",
+    "PAGE_LIMIT": "_arguments",
+    "ConsentState": "_arguments",
+    "PathMatchMode": "_arguments",
+    "SessionAction": "_arguments",
+    "SessionSettings": "_arguments",
+    "SessionTheme": "_arguments",
+    "Connections": "_resources",
+    "Consumers": "_resources",
+    "Logs": "_resources",
+    "Sessions": "_resources",
+}
 
 __all__ = [
     "PAGE_LIMIT",
@@ -80,8 +111,4 @@ __all__ = [
     "WebhookSubscription",
 ]
 
-# Public classes report this package as their home (repr, help, pickling, docs), not the private module
-# that defines them; the resource classes too, since `help(apideck.connections)` shows them.
-for _public in (*(globals()[_name] for _name in __all__), Consumers, Connections, Sessions, Logs):
-    if isinstance(_public, type):
-        _public.__module__ = __name__
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY, __all__)

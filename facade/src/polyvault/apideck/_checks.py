@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import builtins
+import functools
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, get_args
 
-from polyvault_apideck_client.models.unified_api_id import UnifiedApiId
-from polyvault_apideck_client.types import UNSET
-
 from .._core import checks
 from ..errors import InvalidRequestError
-from ._profile import _NAME
-from ._records import PAGE_LIMIT, SESSION_ACTIONS, ConsumerMetadata, FieldPermission, SessionSettings, SessionTheme
+from ._arguments import PAGE_LIMIT, SESSION_ACTIONS, SessionSettings, SessionTheme
+from ._profile import _NAME, _PROFILE
 
-UNIFIED_APIS: frozenset[str] = frozenset(get_args(UnifiedApiId))
+
+@functools.cache
+def _unified_apis() -> frozenset[str]:
+    """The Unified API ids the spec lists (the generated `UnifiedApiId`), read on first use."""
+    return frozenset(get_args(_PROFILE.models.UnifiedApiId))
 
 
 def _id(value: object, name: str) -> str:
@@ -36,6 +38,8 @@ def _metadata(values: Mapping[str, object]) -> dict[str, str]:
 
 
 def _consumer_metadata(value: object) -> dict[str, str] | None:
+    from ._records import ConsumerMetadata  # the records load with the resources: the client's own checks do without them
+
     if value is None:
         return None
     if isinstance(value, ConsumerMetadata):
@@ -107,6 +111,8 @@ def _configuration_arg(value: object) -> list[dict[str, Any]] | None:
 
 def _scope_resources(value: object) -> Any:
     """`"*"`, or `{resource: {field: FieldPermission | {"read": bool, "write": bool}}}`."""
+    from ._records import FieldPermission  # the records load with the resources: the client's own checks do without them
+
     if value == "*":
         return "*"
     if not isinstance(value, Mapping) or not value:
@@ -163,7 +169,7 @@ def _session_settings(value: object) -> dict[str, Any] | None:
             out[key] = checks.text(item, "settings.session_length", _NAME)
         elif key == "unified_apis":
             apis = checks.texts(item, "settings.unified_apis", _NAME, allow_empty_list=True)
-            out[key] = [checks.choice(api, UNIFIED_APIS, "settings.unified_apis item", _NAME) for api in apis]
+            out[key] = [checks.choice(api, _unified_apis(), "settings.unified_apis item", _NAME) for api in apis]
         else:  # allow_actions
             actions = checks.texts(item, "settings.allow_actions", _NAME, allow_empty_list=True)
             out[key] = [checks.choice(action, SESSION_ACTIONS, "settings.allow_actions item", _NAME) for action in actions]
@@ -188,7 +194,7 @@ def _limit(value: object) -> int:
 
 
 def _unset(value: Any) -> Any:
-    return UNSET if value is None else value
+    return _PROFILE.unset if value is None else value
 
 
 _NO_RESOURCE: Any = object()

@@ -5,20 +5,34 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 from urllib.parse import quote, urlencode
-
-from polyvault_apideck_client import Client as RawClient
 
 from .._core import checks
 from .._core.auth import HeaderAuth
 from .._core.client import Async as _Async
 from .._core.client import AsyncLifecycle, BaseClient, M, Sync, SyncLifecycle
 from .._core.config import ClientOptions, required, setting
+from .._core.lazy import publish
 from ..errors import InvalidRequestError
 from ._checks import _id, _opt_id, _scope
 from ._profile import _NAME, _PROFILE, APP_HEADER, CONSUMER_HEADER, DEFAULT_URL
-from ._resources import Connections, Consumers, Logs, Sessions
+
+if TYPE_CHECKING:
+    from polyvault_apideck_client import Client as RawClient
+
+    from ._resources import Connections, Consumers, Logs, Sessions
+
+_RESOURCES = frozenset({"Consumers", "Connections", "Sessions", "Logs"})
+
+
+def __getattr__(name: str) -> Any:
+    """The resource classes, imported on first use with the records they return (a constructed client needs neither)."""
+    if name not in _RESOURCES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import _resources
+
+    return getattr(_resources, name)
 
 
 class _ApideckClient(BaseClient[M]):
@@ -128,22 +142,30 @@ class _ApideckClient(BaseClient[M]):
     @cached_property
     def consumers(self) -> Consumers[M]:
         """Consumers: create, get, update, delete, list, request_counts."""
+        from ._resources import Consumers
+
         return Consumers(self)
 
     @cached_property
     def connections(self) -> Connections[M]:
         """Connections: list, get, add, update, delete, import_, migrate, token, validate, consents, update_consent,
         confirm, callback_state, settings, update_settings, custom_fields, custom_mappings."""
+        from ._resources import Connections
+
         return Connections(self)
 
     @cached_property
     def sessions(self) -> Sessions[M]:
         """Hosted Vault sessions: create."""
+        from ._resources import Sessions
+
         return Sessions(self)
 
     @cached_property
     def logs(self) -> Logs[M]:
         """Request logs: list."""
+        from ._resources import Logs
+
         return Logs(self)
 
 
@@ -153,3 +175,6 @@ class Apideck(SyncLifecycle, _ApideckClient[Sync]):
 
 class AsyncApideck(AsyncLifecycle, _ApideckClient[_Async]):
     """Apideck Vault for asyncio/trio: the same methods as `Apideck`, awaited; listings are async iterators."""
+
+
+publish(globals())

@@ -27,3 +27,4 @@ def _parse_error(body: Any) -> ErrorBody | None:
 
 
 _PROFILE = VaultProfile(name=_NAME, package="polyvault_apideck_client", extra="apideck", parse_error=_parse_error)
+_PROFILE.require()  # the generated package (and attrs) load on first use: importing and constructing Apideck loads neither

@@ -220,23 +220,13 @@ def consumer(data: dict[str, Any], consumer_id: str | None = None) -> Consumer:
     )
 
 
-_LOG_FIELDS = _known(Log, "service", "operation", given=frozenset({"service_id", "service_name", "operation_id", "operation_name"}))
-
-
-def log(data: dict[str, Any]) -> Log:
-    """A log entry (its `id` is needed)."""
-    service = READ.mapping(data.get("service"), "log.service") or {}
-    operation = READ.mapping(data.get("operation"), "log.operation") or {}
-    return READ.record(
-        Log,
-        data,
-        "log",
-        service_id=READ.text(service.get("id"), "log.service.id"),
-        service_name=READ.text(service.get("name"), "log.service.name"),
-        operation_id=READ.text(operation.get("id"), "log.operation.id"),
-        operation_name=READ.text(operation.get("name"), "log.operation.name"),
-        extra=_extra(data, _LOG_FIELDS),
-    )
+log = READ.reader(
+    Log,
+    "log",
+    nested={"service_id": "service.id", "service_name": "service.name", "operation_id": "operation.id", "operation_name": "operation.name"},
+    extra="extra",
+)
+"""A log entry (its `id` is needed): logs are read by the page, so this reader is compiled once."""
 
 
 def validated(data: dict[str, Any]) -> ValidatedConnection:

@@ -8,26 +8,14 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from polyvault_apideck_client.models import (
-    ConfirmConnection,
-    ConnectionImportData,
-    ConnectionMigrateData,
-    CreateCallbackState,
-    CreateConnectionRequest,
-    CreateConsumerRequest,
-    EmptyRequest,
-    UpdateConnectionRequest,
-    UpdateConsentRequest,
-    UpdateConsumerRequest,
-)
-from polyvault_apideck_client.models import Session as SessionRequest
-
 from .._core import checks
 from .._core.client import M, Resource
+from .._core.lazy import publish
 from .._core.ops import operation, paginated
 from .._core.paging import follow_cursors
 from .._core.runtime import Plan, Stream
 from ..errors import InvalidRequestError
+from ._arguments import CONSENT_STATES, MAX_STATUS_CODES, PATH_MATCH_MODES, ConsentState, PathMatchMode, SessionSettings, SessionTheme
 from ._checks import (
     _connection_body,
     _consumer_metadata,
@@ -44,26 +32,19 @@ from ._checks import (
     _status_code,
     _unset,
 )
-from ._profile import _NAME, CONSUMER_HEADER
+from ._profile import _NAME, _PROFILE, CONSUMER_HEADER
 from ._read import READ, connection, consent, consumer, counts, custom_field, custom_mapping, log, many, one, page, validated
 from ._records import (
-    CONSENT_STATES,
-    MAX_STATUS_CODES,
-    PATH_MATCH_MODES,
     Connection,
     ConsentRecord,
-    ConsentState,
     Consumer,
     ConsumerMetadata,
     CustomField,
     CustomMapping,
     FieldPermission,
     Log,
-    PathMatchMode,
     RequestCounts,
     Session,
-    SessionSettings,
-    SessionTheme,
     ValidatedConnection,
 )
 
@@ -113,7 +94,7 @@ class Consumers(_ApideckResource[M]):
         return (
             yield from self._json(
                 "consumers.consumers_add",
-                body=CreateConsumerRequest.from_dict(body),
+                body=_PROFILE.models.CreateConsumerRequest.from_dict(body),
                 convert=one(lambda data: consumer(data, body["consumer_id"])),
             )
         )
@@ -145,7 +126,7 @@ class Consumers(_ApideckResource[M]):
             yield from self._json(
                 "consumers.consumers_update",
                 consumer_id=consumer_id,
-                body=UpdateConsumerRequest.from_dict({"metadata": metadata}),
+                body=_PROFILE.models.UpdateConsumerRequest.from_dict({"metadata": metadata}),
                 idempotent=True,
                 convert=one(lambda data: consumer(data, consumer_id)),
             )
@@ -247,7 +228,7 @@ class Connections(_ApideckResource[M]):
             yield from self._json(
                 "connections.connections_add",
                 **path,
-                body=CreateConnectionRequest.from_dict(body),
+                body=_PROFILE.models.CreateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
                 convert=one(connection),
@@ -280,7 +261,7 @@ class Connections(_ApideckResource[M]):
             yield from self._json(
                 "connections.connections_update",
                 **path,
-                body=UpdateConnectionRequest.from_dict(body),
+                body=_PROFILE.models.UpdateConnectionRequest.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
                 idempotent=True,
@@ -329,7 +310,7 @@ class Connections(_ApideckResource[M]):
             yield from self._json(
                 "connections.connections_import",
                 **path,
-                body=ConnectionImportData.from_dict(body),
+                body=_PROFILE.models.ConnectionImportData.from_dict(body),
                 headers=self._consumer(),
                 secrets=secrets,
                 convert=one(connection),
@@ -344,7 +325,7 @@ class Connections(_ApideckResource[M]):
         consumer already has a connection to the target.
         """
         path = _path(unified_api, service_id)
-        body = ConnectionMigrateData(target_service_id=_id(target_service_id, "target_service_id"))
+        body = _PROFILE.models.ConnectionMigrateData(target_service_id=_id(target_service_id, "target_service_id"))
         return (
             yield from self._json(
                 "connections.connections_migrate", **path, body=body, headers=self._consumer(), idempotent=True, convert=one(connection)
@@ -360,7 +341,11 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         return (
             yield from self._json(
-                "connections.connections_token", **path, body=EmptyRequest(), headers=self._consumer(), convert=one(connection)
+                "connections.connections_token",
+                **path,
+                body=_PROFILE.models.EmptyRequest(),
+                headers=self._consumer(),
+                convert=one(connection),
             )
         )
 
@@ -371,7 +356,11 @@ class Connections(_ApideckResource[M]):
 
         return (
             yield from self._json(
-                "connections.validate_connection_state", **path, body=EmptyRequest(), headers=self._consumer(), convert=one(validated)
+                "connections.validate_connection_state",
+                **path,
+                body=_PROFILE.models.EmptyRequest(),
+                headers=self._consumer(),
+                convert=one(validated),
             )
         )
 
@@ -396,7 +385,9 @@ class Connections(_ApideckResource[M]):
         `{"hris.employees": {"first_name": FieldPermission(read=True, write=False)}}`.
         """
         path = _path(unified_api, service_id)
-        body = UpdateConsentRequest.from_dict({"granted": checks.flag(granted, "granted", _NAME), "resources": _scope_resources(resources)})
+        body = _PROFILE.models.UpdateConsentRequest.from_dict(
+            {"granted": checks.flag(granted, "granted", _NAME), "resources": _scope_resources(resources)}
+        )
         return (
             yield from self._json(
                 "connections.connection_consent_update", **path, body=body, headers=self._consumer(), convert=one(consent)
@@ -416,7 +407,7 @@ class Connections(_ApideckResource[M]):
             yield from self._json(
                 "connections.connections_confirm",
                 **path,
-                body=ConfirmConnection(confirm_token=token),
+                body=_PROFILE.models.ConfirmConnection(confirm_token=token),
                 headers=self._consumer(),
                 secrets=[token],
                 convert=one(convert),
@@ -427,7 +418,7 @@ class Connections(_ApideckResource[M]):
     def callback_state(self, unified_api: str, service_id: str, *, redirect_uri: str | None = None) -> Plan[str]:
         """Create a state value for requests to Vault's OAuth callback endpoint."""
         path = _path(unified_api, service_id)
-        body = CreateCallbackState(redirect_uri=_unset(checks.optional_text(redirect_uri, "redirect_uri", _NAME)))
+        body = _PROFILE.models.CreateCallbackState(redirect_uri=_unset(checks.optional_text(redirect_uri, "redirect_uri", _NAME)))
 
         def convert(data: dict[str, Any]) -> str:
             return READ.need_text(data.get("state"), "callback_state.state")
@@ -446,7 +437,7 @@ class Connections(_ApideckResource[M]):
     def update_settings(self, unified_api: str, service_id: str, resource: str, *, defaults: Mapping[str, Any]) -> Plan[Connection]:
         """Set default values of one resource's settings: `defaults={"ProductInterest": "GC5000 series"}`."""
         path = _path(unified_api, service_id, resource)
-        body = UpdateConnectionRequest.from_dict({"configuration": [_defaults(path["resource"], defaults)]})
+        body = _PROFILE.models.UpdateConnectionRequest.from_dict({"configuration": [_defaults(path["resource"], defaults)]})
         return (
             yield from self._json(
                 "connections.connection_settings_update",
@@ -534,7 +525,9 @@ class Sessions(_ApideckResource[M]):
             return Session(consumer_id, url, READ.need_text(data.get("session_token"), "session.session_token"), raw=MappingProxyType(data))
 
         return (
-            yield from self._json("sessions.sessions_create", body=SessionRequest.from_dict(body), headers=headers, convert=one(convert))
+            yield from self._json(
+                "sessions.sessions_create", body=_PROFILE.models.Session.from_dict(body), headers=headers, convert=one(convert)
+            )
         )
 
 
@@ -607,3 +600,6 @@ class Logs(_ApideckResource[M]):
             return (yield from self._json("logs.logs_all", cursor=_unset(cursor), headers=headers, convert=convert, **arguments))
 
         return follow_cursors(fetch, vault=_NAME, what="logs.list")
+
+
+publish(globals())
