@@ -116,10 +116,10 @@ def _config(only: list[str], tests: list[str]) -> str:
     return f"""# Written by scripts/mutate.py for each run: mutmut and pytest settings of the mutation run.
 [tool.mutmut]
 source_paths = ["src"]
-also_copy = ["README.md"]
+also_copy = ["README.md", "specs"]
 only_mutate = {toml_list(only)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0", "-q"]
 max_stack_depth = -1
 use_git_change_detection = false
 track_dependencies = false
@@ -138,6 +138,7 @@ def _prepare(only: list[str], tests: list[str]) -> None:
     (WORK / "src").symlink_to(ROOT / "facade" / "src", target_is_directory=True)
     (WORK / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
     (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
+    (WORK / "specs").symlink_to(ROOT / "specs", target_is_directory=True)  # the reading tests read the specs
     (WORK / "pyproject.toml").write_text(_config(only, tests))
 
 
