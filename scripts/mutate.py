@@ -1,50 +1,125 @@
 """`make mutate`: mutation testing of the facade's core (`_core/`) and the VGS module with mutmut (pinned in dev.txt).
 
-Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...]
+Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...] [--rerun]
 
 mutmut copies the sources it mutates into `mutants/` of its working directory and puts that first
 on `sys.path`. Our package lives in `facade/src` (installed editable), so the run happens in
 `mutate-work/` (git-ignored): `src` there links to `facade/src` and `tests` to `tests`, and its
-`pyproject.toml` holds the mutmut and pytest settings. Only `_core/*` and `vgs.py` are mutated; the
-rest of the package is copied as it is. Each mutant runs only the tests that cover the function it
-changes (mutmut's own selection) from the facade test folders below; the reliability suites are left
-out (too slow to run per mutant).
+`pyproject.toml` holds the mutmut and pytest settings. Only `_core/*` and `vgs.py` are mutated
+(`--only` narrows that to some files, e.g. `--only src/polyvault/_core/checks.py`); the rest of the
+package is copied as it is. Each mutant runs only the tests that cover the function it changes
+(mutmut's own selection) from the test folders below; the reliability suites and the multi-process
+fleet tests are left out (too slow to run per mutant; a mutant does not reach a child process).
+`--rerun` keeps the last run's mutants and reruns only its survivors against the current tests.
 
-Prints the score (killed ÷ all mutants that ran) and every surviving mutant with its diff, and
-writes them to `mutate-work/mutate-report.md`. Not part of `make test`. Exit status 0 when the run
-completed, whatever the score (the score is a figure to read, not a gate); 1 when no mutant ran.
+Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
+table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
+the reason) and every other survivor with its diff. Writes the same to `mutate-work/mutate-report.md`
+and, for a run over all of `_core/` and `vgs.py`, to `bench-results/mutate-report.md` (both
+git-ignored). Not part of `make test`. Exit status 0 when the run completed, whatever the score (the
+score is a figure to read, not a gate); 1 when no mutant ran.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
+import time
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutate-work"
+RESULTS = ROOT / "bench-results"
+EQUIVALENTS = Path(__file__).resolve().with_name("mutate_equivalent.toml")
 MUTATED = ("src/polyvault/_core/*", "src/polyvault/vgs.py")
-TESTS = ("tests/core", "tests/vgs", "tests/vaultpam", "tests/apideck", "tests/vaultera")
+TESTS = (
+    "tests/core",
+    "tests/vgs",
+    "tests/vaultpam",
+    "tests/apideck",
+    "tests/vaultera",
+    "tests/reading",
+    "tests/fleet/test_fleet.py",
+)
 KILLED = {"killed", "timeout", "segfault"}  # a mutant the tests noticed (a hang is noticed by the timeout)
 EXCLUDED = {"not checked", "skipped", "check was interrupted by user"}  # "no tests" counts as surviving: nothing caught it
 
+# Run inside mutate-work/ (mutmut reads its settings from the working directory): every mutant's
+# status, and the diff of each one that was not killed, as JSON. One process instead of a
+# `mutmut show` per survivor.
+_COLLECT = """
+import json, sys
+from mutmut.mutation.data import SourceFileMutationData
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+from mutmut.stats import status_by_exit_code
+from mutmut.utils.file_utils import walk_mutatable_files
 
-def _config(only: list[str], tests: list[str], jobs: int) -> str:
+found = {}
+for path in walk_mutatable_files():
+    data = SourceFileMutationData(path=path)
+    data.load()
+    for name, code in data.exit_code_by_key.items():
+        status = status_by_exit_code[code]
+        diff = "" if status in {"killed", "timeout", "segfault"} else get_diff_for_mutant(name, path=path)
+        found[name] = {"status": status, "file": str(path), "diff": diff}
+json.dump(found, sys.stdout)
+"""
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """A surviving mutant judged equivalent: the function it is in, text of the line it changes and of the change."""
+
+    function: str
+    removed: str
+    added: str
+    why: str
+
+    def matches(self, name: str, diff: str) -> bool:
+        """Whether mutant `name` with this `diff` is this one (a mutant's number changes as code changes; its diff does not)."""
+        if _function(name) != self.function:
+            return False
+        minus, plus = _changed_lines(diff)
+        return any(self.removed in line for line in minus) and any(self.added in line for line in plus)
+
+
+def _function(name: str) -> str:
+    """`polyvault._core.checks.x_text__mutmut_4` -> `polyvault._core.checks.text`."""
+    module, _, mangled = name.rpartition(".")
+    function = re.sub(r"__mutmut_\d+$", "", mangled)
+    function = re.sub(r"^x[ǁ_]", "", function).replace("ǁ", ".")  # methods are mangled as xǁClassǁmethod
+    return f"{module}.{function}"
+
+
+def _changed_lines(diff: str) -> tuple[list[str], list[str]]:
+    lines = diff.splitlines()[2:]  # past the ---/+++ header
+    return [line[1:].strip() for line in lines if line.startswith("-")], [line[1:].strip() for line in lines if line.startswith("+")]
+
+
+def _equivalents() -> list[Equivalent]:
+    data = tomllib.loads(EQUIVALENTS.read_text())
+    return [Equivalent(**entry) for entry in data.get("equivalent", [])]
+
+
+def _config(only: list[str], tests: list[str]) -> str:
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
 
     return f"""# Written by scripts/mutate.py for each run: mutmut and pytest settings of the mutation run.
 [tool.mutmut]
 source_paths = ["src"]
-also_copy = ["README.md"]
+also_copy = ["README.md", "specs"]
 only_mutate = {toml_list(only)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0", "-q"]
 max_stack_depth = -1
 use_git_change_detection = false
 track_dependencies = false
@@ -54,35 +129,96 @@ testpaths = ["tests"]
 addopts = "-ra --strict-markers"
 timeout = 300
 markers = ["slow: builds wheels or runs subprocesses (still part of make test)"]
-# jobs: {jobs}
 """
 
 
-def _prepare(only: list[str], tests: list[str], jobs: int) -> None:
+def _prepare(only: list[str], tests: list[str]) -> None:
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir()
     (WORK / "src").symlink_to(ROOT / "facade" / "src", target_is_directory=True)
     (WORK / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
     (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
-    (WORK / "pyproject.toml").write_text(_config(only, tests, jobs))
+    (WORK / "specs").symlink_to(ROOT / "specs", target_is_directory=True)  # the reading tests read the specs
+    (WORK / "pyproject.toml").write_text(_config(only, tests))
 
 
-def _results() -> dict[str, str]:
-    """mutant name -> status, from `mutmut results --all true`."""
-    done = subprocess.run(
-        [sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True, text=True, check=False
-    )
-    found = {}
-    for line in done.stdout.splitlines():
-        match = re.match(r"\s*(\S+): (.+)$", line)
-        if match:
-            found[match.group(1)] = match.group(2).strip()
+def _collect() -> dict[str, dict[str, str]]:
+    """mutant name -> {status, file, diff} of the run in mutate-work/."""
+    done = subprocess.run([sys.executable, "-c", _COLLECT], cwd=WORK, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stderr, file=sys.stderr)
+        return {}
+    found: dict[str, dict[str, str]] = json.loads(done.stdout)
     return found
 
 
-def _diff(name: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=WORK, capture_output=True, text=True, check=False)
-    return done.stdout.strip()
+def _last_settings() -> tuple[list[str], list[str]]:
+    config = tomllib.loads((WORK / "pyproject.toml").read_text())["tool"]["mutmut"]
+    return list(config["only_mutate"]), list(config["pytest_add_cli_args_test_selection"])
+
+
+def _report(found: dict[str, dict[str, str]], only: list[str], tests: list[str], minutes: float) -> tuple[str, bool]:
+    """The report's text, and whether the run mutated a mutant at all."""
+    counts = Counter(entry["status"] for entry in found.values())
+    ran = {name: entry for name, entry in found.items() if entry["status"] not in EXCLUDED}
+    if not ran:
+        return f"no mutant was run ({dict(counts)}): see mutmut's output above", False
+    killed = sum(1 for entry in ran.values() if entry["status"] in KILLED)
+    survivors = sorted((name for name, entry in ran.items() if entry["status"] not in KILLED), key=_natural)
+    known = _equivalents()
+    judged: dict[str, list[str]] = defaultdict(list)  # why -> mutants
+    open_: list[str] = []
+    for name in survivors:
+        match = next((equivalent for equivalent in known if equivalent.matches(name, ran[name]["diff"])), None)
+        if match is None:
+            open_.append(name)
+        else:
+            judged[match.why].append(name)
+    equivalent_count = len(survivors) - len(open_)
+
+    by_file: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, entry in ran.items():
+        tally = by_file[entry["file"].removeprefix("src/")]
+        tally["mutants"] += 1
+        if entry["status"] in KILLED:
+            tally["killed"] += 1
+        elif name in open_:
+            tally["open"] += 1
+        else:
+            tally["equivalent"] += 1
+
+    lines = [
+        f"# Mutation score: {killed / len(ran):.1%} ({killed:,} of {len(ran):,} mutants killed)",
+        "",
+        f"Survivors: {len(survivors)}, of which {equivalent_count} judged equivalent (scripts/mutate_equivalent.toml) and "
+        f"{len(open_)} not resolved. With the equivalent ones left out: {killed / max(1, len(ran) - equivalent_count):.1%}.",
+        "",
+        f"Mutated: {', '.join(only)}; tests selected from: {', '.join(tests)}; {minutes:.0f} min.",
+        "Statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())),
+        "",
+        "| file | mutants | killed | score | equivalent | not resolved |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for file, tally in sorted(by_file.items()):
+        lines.append(
+            f"| {file} | {tally['mutants']} | {tally['killed']} | {tally['killed'] / tally['mutants']:.1%} "
+            f"| {tally['equivalent']} | {tally['open']} |"
+        )
+    lines += ["", f"## Survivors not resolved ({len(open_)})"]
+    for name in open_:
+        lines += ["", f"### {name} ({ran[name]['status']})", "```diff", ran[name]["diff"], "```"]
+    lines += ["", f"## Survivors judged equivalent ({equivalent_count}), by reason"]
+    for why, names in judged.items():
+        lines += ["", f"- {why}"]
+        for name in names:
+            minus, plus = _changed_lines(ran[name]["diff"])
+            lines.append(f"  - `{name}`: `{' / '.join(minus)}` → `{' / '.join(plus)}`")
+    return "\n".join(lines) + "\n", True
+
+
+def _natural(name: str) -> tuple[str, int]:
+    base, _, number = name.rpartition("__mutmut_")
+    return base, int(number) if number.isdigit() else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,37 +226,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")), help="mutants run at once (default: $JOBS or 2)")
     parser.add_argument("--only", nargs="+", default=list(MUTATED), help="globs (under src/) of the files to mutate")
     parser.add_argument("--tests", nargs="+", default=list(TESTS), help="test paths mutmut selects from")
-    parser.add_argument("--no-diffs", action="store_true", help="list survivors by name only (a diff costs a second each)")
+    parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
     args = parser.parse_args(argv)
-    show_diffs = not args.no_diffs
 
-    _prepare(args.only, args.tests, args.jobs)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)], cwd=WORK, env=env, check=False)
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
+    if args.rerun:
+        if not (WORK / "pyproject.toml").exists():
+            print("no earlier run in mutate-work/ to rerun", file=sys.stderr)
+            return 1
+        only, tests = _last_settings()
+        command += sorted(name for name, entry in _collect().items() if entry["status"] not in KILLED | EXCLUDED)
+    else:
+        only, tests = args.only, args.tests
+        _prepare(only, tests)
+    started = time.monotonic()
+    run = subprocess.run(command, cwd=WORK, env=env, check=False)
     if run.returncode not in (0, 1):
         print(f"mutmut run failed ({run.returncode})", file=sys.stderr)
         return 1
-    results = _results()
-    counts = Counter(results.values())
-    ran = {name: status for name, status in results.items() if status not in EXCLUDED}
+    report, ran = _report(_collect(), only, tests, (time.monotonic() - started) / 60)
     if not ran:
-        print(f"no mutant was run ({dict(counts)}): see mutmut's output above", file=sys.stderr)
+        print(report, file=sys.stderr)
         return 1
-    killed = sum(1 for status in ran.values() if status in KILLED)
-    survivors = sorted(name for name, status in ran.items() if status not in KILLED)
-    score = killed / len(ran) if ran else float("nan")
-    lines = [
-        f"# Mutation score: {score:.1%} ({killed} of {len(ran)} mutants killed)",
-        "",
-        f"Mutated: {', '.join(args.only)}; tests selected from: {', '.join(args.tests)}.",
-        "Statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())),
-        "",
-        f"## Surviving mutants ({len(survivors)})",
-    ]
-    for name in survivors:
-        lines += ["", f"### {name} ({ran[name]})", "```diff", _diff(name) if show_diffs else "(mutmut show " + name + ")", "```"]
-    report = "\n".join(lines) + "\n"
     (WORK / "mutate-report.md").write_text(report)
+    if sorted(only) == sorted(MUTATED):
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "mutate-report.md").write_text(report)
     print(report)
     return 0
 

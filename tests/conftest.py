@@ -55,15 +55,14 @@ class Telemetry:
         return found
 
 
-_otel_state: dict[str, Any] = {}
-
-
 @pytest.fixture
 def otel() -> Iterator[Telemetry]:
     """An OpenTelemetry SDK as an application installs it (global tracer and meter providers, in memory).
 
     Global providers can be set once per process, so they are installed on first use and record only
     while this fixture is active (a sampler gate); other tests in the process get non-recording spans.
+    The gate's state lives on the installed provider, so a second pytest session in the same process
+    (mutmut's runs) finds it even though this conftest is imported afresh.
     """
     from opentelemetry import metrics, trace
     from opentelemetry.sdk.metrics import Histogram, MeterProvider
@@ -73,11 +72,13 @@ def otel() -> Iterator[Telemetry]:
     from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
     from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ALWAYS_ON, Sampler
 
-    if not _otel_state:
+    state: dict[str, Any] | None = getattr(trace.get_tracer_provider(), "polyvault_test_state", None)
+    if state is None:
+        gate: dict[str, Any] = {"on": False}
 
         class Gate(Sampler):
             def should_sample(self, *args: Any, **kwargs: Any) -> Any:
-                return (ALWAYS_ON if _otel_state["on"] else ALWAYS_OFF).should_sample(*args, **kwargs)
+                return (ALWAYS_ON if gate["on"] else ALWAYS_OFF).should_sample(*args, **kwargs)
 
             def get_description(self) -> str:
                 return "records while the otel fixture is active"
@@ -88,13 +89,15 @@ def otel() -> Iterator[Telemetry]:
         trace.set_tracer_provider(tracing)
         reader = InMemoryMetricReader(preferred_temporality={Histogram: AggregationTemporality.DELTA})
         metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
-        _otel_state.update(exporter=exporter, reader=reader, on=False)
-    telemetry = Telemetry(_otel_state["exporter"], _otel_state["reader"])
-    _otel_state["exporter"].clear()
+        state = gate
+        state.update(exporter=exporter, reader=reader)
+        tracing.polyvault_test_state = state  # type: ignore[attr-defined]
+    telemetry = Telemetry(state["exporter"], state["reader"])
+    state["exporter"].clear()
     telemetry.metrics()  # drop what was measured before this test
-    _otel_state["on"] = True
+    state["on"] = True
     try:
         yield telemetry
     finally:
-        _otel_state["on"] = False
-        _otel_state["exporter"].clear()
+        state["on"] = False
+        state["exporter"].clear()

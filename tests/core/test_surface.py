@@ -164,7 +164,7 @@ def _operations(client: Any) -> Iterator[tuple[str, Any]]:
             yield name, value
         elif isinstance(value, polyvault._core.client.Resource):
             for method in dir(type(value)):
-                if not method.startswith("_"):
+                if not method.startswith("_") and "ǁ" not in method:  # not mutmut's copies of methods (`xǁClassǁname__mutmut_1`)
                     function = getattr(value, method)
                     assert inspect.isfunction(function) and hasattr(function, "__wrapped__"), f"{name}.{method} is not an operation"
                     yield f"{name}.{method}", function

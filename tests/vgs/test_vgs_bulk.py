@@ -132,12 +132,15 @@ def test_chunks_run_concurrently_within_the_bound(mode: str) -> None:
 
 
 def test_one_chunk_runs_in_the_callers_thread_more_on_worker_threads(fake_vgs: FakeVGS) -> None:
-    fake_vgs.inject("latency", seconds=0.1, times=None)  # each worker holds its chunk long enough for the other to start
     threads: list[str] = []
+    both_in_flight = threading.Barrier(2, timeout=10)  # the two chunks of 40 values wait for each other: no timing
     original = fake_vgs.handle
+    meet = False
 
     def handle(request: Any) -> Any:
         threads.append(threading.current_thread().name)
+        if meet:
+            both_in_flight.wait()
         return original(request)
 
     fake_vgs.handle = handle  # type: ignore[method-assign]
@@ -145,6 +148,7 @@ def test_one_chunk_runs_in_the_callers_thread_more_on_worker_threads(fake_vgs: F
         vgs.aliases.tokenize(values(20))
         assert threads == [threading.current_thread().name]
         threads.clear()
+        meet = True
         vgs.aliases.tokenize(values(40))
     assert sorted(threads) == ["polyvault-gather-0", "polyvault-gather-1"]
 

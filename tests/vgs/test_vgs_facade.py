@@ -141,31 +141,47 @@ def test_a_value_unfit_for_its_format_is_a_bad_request_with_vgs_detail(fake_vgs:
     assert "not-a-card" not in str(caught.value)
 
 
+FORMATS = (
+    "ALPHANUMERIC_SIX_T_FOUR, FPE_ACC_NUM_T_FOUR, FPE_ALPHANUMERIC_ACC_NUM_T_FOUR, FPE_SIX_T_FOUR, FPE_SSN_T_FOUR, FPE_T_FOUR, "
+    "GENERIC_T_FOUR, NON_LUHN_FPE_ALPHANUMERIC, NUM_LENGTH_PRESERVING, PFPT, RAW_UUID, UUID, VGS_FIXED_LEN_GENERIC"
+)
+
+
 @pytest.mark.parametrize(
-    ("call", "fragment"),
+    ("call", "message"),
     [
         (lambda vgs: vgs.aliases.create([]), "values must not be empty"),
-        (lambda vgs: vgs.aliases.create("4111111111111111"), "values must be a list"),
-        (lambda vgs: vgs.aliases.create([4111111111111111]), "values[0] must be a string"),
+        (lambda vgs: vgs.aliases.create("4111111111111111"), "values must be a list of strings, not str"),
+        (lambda vgs: vgs.aliases.create(5), "values must be a list of strings, not int"),
+        (lambda vgs: vgs.aliases.create([4111111111111111]), "values[0] must be a string, not int"),
         (lambda vgs: vgs.aliases.create(["ok", ""]), "values[1] must not be empty"),
-        (lambda vgs: vgs.aliases.create(["ok"], format="CUSTOM"), "format must be one of"),
-        (lambda vgs: vgs.aliases.create(["ok"], storage="DISK"), "storage must be one of"),
-        (lambda vgs: vgs.aliases.create(["ok"], classifiers="pci"), "classifiers must be a list"),
-        (lambda vgs: vgs.aliases.tokenize(None), "values must be a list"),
+        (lambda vgs: vgs.aliases.create(["ok", "a\ud800"]), "values[1] is not valid text (it contains a lone surrogate)"),
+        (lambda vgs: vgs.aliases.create(["ok"], format="CUSTOM"), f"format must be one of {FORMATS}"),
+        (lambda vgs: vgs.aliases.create(["ok"], storage="DISK"), "storage must be one of PERSISTENT, VOLATILE"),
+        (lambda vgs: vgs.aliases.create(["ok"], classifiers="pci"), "classifiers must be a list of strings, not str"),
+        (lambda vgs: vgs.aliases.tokenize(None), "values must be a list of strings, not NoneType"),
         (lambda vgs: vgs.aliases.reveal(""), "alias must not be empty"),
-        (lambda vgs: vgs.aliases.reveal("a,b"), "is not an alias"),
-        (lambda vgs: vgs.aliases.reveal_many(["tok_a", 7]), "aliases[1] must be a string"),
-        (lambda vgs: vgs.aliases.reference("tok_a", format="JS"), "format must be one of"),
-        (lambda vgs: vgs.aliases.update("tok_a", classifiers=[None]), "classifiers[0] must be a string"),
-        (lambda vgs: vgs.aliases.delete(b"tok_a"), "alias must be a string"),
+        (lambda vgs: vgs.aliases.reveal(7), "alias must be a string, not int"),
+        (lambda vgs: vgs.aliases.reveal("tok\udc00"), "alias is not valid text (it contains a lone surrogate)"),
+        (lambda vgs: vgs.aliases.reveal("."), "alias must not be '.' or '..': it is sent as a URL path segment"),
+        (lambda vgs: vgs.aliases.reveal(".."), "alias must not be '.' or '..': it is sent as a URL path segment"),
+        (lambda vgs: vgs.aliases.reveal("a,b"), "alias is not an alias (aliases contain no commas or surrounding spaces)"),
+        (lambda vgs: vgs.aliases.reveal_many(["tok_a", 7]), "aliases[1] must be a string, not int"),
+        (lambda vgs: vgs.aliases.reference("tok_a", format="JS"), f"format must be one of {FORMATS}"),
+        (lambda vgs: vgs.aliases.update("tok_a", classifiers=[None]), "classifiers[0] must be a string, not NoneType"),
+        (lambda vgs: vgs.aliases.delete(b"tok_a"), "alias must be a string, not bytes"),
         (lambda vgs: vgs.aliases.delete_many([]), "aliases must not be empty"),
-        (lambda vgs: vgs.aliases.create(["x" * (2 * 1024 * 1024)] * 20), "exceeds VGS's 32 MB limit"),
+        (
+            lambda vgs: vgs.aliases.create(["x" * (2 * 1024 * 1024)] * 20),
+            "aliases.create failed: 0 of 20 completed; 20 failed, not retryable as sent (values[0-19]); first error: "
+            "a request of 41943630 bytes exceeds VGS's 32 MB limit; send fewer or smaller values",
+        ),
     ],
 )
-def test_bad_input_is_refused_before_sending(fake_vgs: FakeVGS, call: object, fragment: str) -> None:
+def test_bad_input_is_refused_before_sending(fake_vgs: FakeVGS, call: object, message: str) -> None:
     with fake_vgs.client() as vgs, pytest.raises(InvalidRequestError) as caught:
         call(vgs)  # type: ignore[operator]
-    assert fragment in str(caught.value)
+    assert str(caught.value) == f"[vgs] {message}"
     assert isinstance(caught.value, ValueError)
     assert fake_vgs.count() == 0
 

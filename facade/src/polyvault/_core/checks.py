@@ -84,11 +84,6 @@ def integer(value: object, name: str, vault: str, *, low: int, high: int | None)
     return value
 
 
-def optional_integer(value: object, name: str, vault: str, *, low: int, high: int) -> int | None:
-    """A whole number in [low, high], or None."""
-    return None if value is None else integer(value, name, vault, low=low, high=high)
-
-
 def flag(value: object, name: str, vault: str) -> bool:
     """A real bool (not a truthy string)."""
     if not isinstance(value, bool):
