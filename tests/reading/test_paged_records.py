@@ -109,34 +109,34 @@ def _expected(**fields: Any) -> Log:
 
 
 def _kept(label: str, expected: str, found: str) -> str:
-    return f"response field log.{label}: expected {expected}, got a {found}; read as None (the record's .raw keeps the JSON)"
+    return f"response field log.{label}: expected {expected}, got {found}; read as None (the record's .raw keeps the JSON)"
 
 
 def _converted(label: str, expected: str, found: str) -> str:
-    return f"response field log.{label}: expected {expected}, got a {found}; converted without loss"
+    return f"response field log.{label}: expected {expected}, got {found}; converted without loss"
 
 
 NOON = datetime(2026, 12, 6, 4, 48, 57, tzinfo=UTC)
 OFF: list[tuple[str, dict[str, Any], Log, list[str]]] = [
-    ("id-number", {"id": 7}, _expected(id="7"), [_converted("id", "a string", "number")]),
+    ("id-number", {"id": 7}, _expected(id="7"), [_converted("id", "a string", "a number")]),
     ("timestamp-epoch-ms", {"timestamp": 1_765_000_000_000}, _expected(timestamp=datetime(2025, 12, 6, 5, 46, 40, tzinfo=UTC)), []),
     ("timestamp-naive", {"timestamp": "2026-12-06T04:48:57"}, _expected(timestamp=NOON), []),
-    ("timestamp-no-date", {"timestamp": SECRET}, _expected(timestamp=None), [_kept("timestamp", "an ISO 8601 date-time", "string")]),
-    ("method-number", {"http_method": 5}, _expected(http_method="5"), [_converted("http_method", "a string", "number")]),
-    ("path-object", {"path": {"p": SECRET}}, _expected(path=None), [_kept("path", "a string", "object")]),
-    ("status-text", {"status_code": "201"}, _expected(status_code=201), [_converted("status_code", "an integer", "string")]),
-    ("status-bool", {"status_code": True}, _expected(status_code=None), [_kept("status_code", "an integer", "boolean")]),
-    ("success-number", {"success": 1}, _expected(success=None), [_kept("success", "a boolean", "number")]),
-    ("duration-text", {"duration": "12.5"}, _expected(duration=12.5), [_converted("duration", "a number", "string")]),
-    ("duration-infinite", {"duration": float("inf")}, _expected(duration=None), [_kept("duration", "a number", "number")]),
-    ("latency-bool", {"latency": False}, _expected(latency=None), [_kept("latency", "a number", "boolean")]),
-    ("execution-whole-float", {"execution": 627.0}, _expected(execution=627), [_converted("execution", "an integer", "number")]),
-    ("service-text", {"service": SECRET}, _expected(service_id=None, service_name=None), [_kept("service", "an object", "string")]),
+    ("timestamp-no-date", {"timestamp": SECRET}, _expected(timestamp=None), [_kept("timestamp", "an ISO 8601 date-time", "a string")]),
+    ("method-number", {"http_method": 5}, _expected(http_method="5"), [_converted("http_method", "a string", "a number")]),
+    ("path-object", {"path": {"p": SECRET}}, _expected(path=None), [_kept("path", "a string", "an object")]),
+    ("status-text", {"status_code": "201"}, _expected(status_code=201), [_converted("status_code", "an integer", "a string")]),
+    ("status-bool", {"status_code": True}, _expected(status_code=None), [_kept("status_code", "an integer", "a boolean")]),
+    ("success-number", {"success": 1}, _expected(success=None), [_kept("success", "a boolean", "a number")]),
+    ("duration-text", {"duration": "12.5"}, _expected(duration=12.5), [_converted("duration", "a number", "a string")]),
+    ("duration-infinite", {"duration": float("inf")}, _expected(duration=None), [_kept("duration", "a number", "a number")]),
+    ("latency-bool", {"latency": False}, _expected(latency=None), [_kept("latency", "a number", "a boolean")]),
+    ("execution-whole-float", {"execution": 627.0}, _expected(execution=627), [_converted("execution", "an integer", "a number")]),
+    ("service-text", {"service": SECRET}, _expected(service_id=None, service_name=None), [_kept("service", "an object", "a string")]),
     (
         "operation-id-number",
         {"operation": {"id": 12, "name": None}},
         _expected(operation_id="12", operation_name=None),
-        [_converted("operation.id", "a string", "number")],
+        [_converted("operation.id", "a string", "a number")],
     ),
 ]
 
@@ -155,7 +155,7 @@ def test_each_log_of_a_page_is_read_on_its_own(caplog: pytest.LogCaptureFixture)
     """An odd field in one entry changes nothing in the next (the fast path is taken again)."""
     logs, lines = _logs(caplog, ENTRY, _changed(id="log-2", status_code="oops", service=None), _changed(id="log-3"))
     assert logs == [READ, _expected(id="log-2", status_code=None, service_id=None, service_name=None), _expected(id="log-3")]
-    assert lines == [_kept("status_code", "an integer", "string")]
+    assert lines == [_kept("status_code", "an integer", "a string")]
 
 
 def test_fields_beyond_those_read_are_kept_in_extra(caplog: pytest.LogCaptureFixture) -> None:

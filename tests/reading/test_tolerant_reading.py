@@ -261,3 +261,49 @@ def test_a_create_answer_keeps_the_sent_value_when_it_leaves_it_out() -> None:
         reference = vgs.aliases.reference("tok_sandbox_a", format="UUID")
     assert record.value == "4111111111111111" and record.aliases[0].alias == "tok_sandbox_a"
     assert reference.value is None  # a reference sends no value: an answer without one leaves it unknown
+
+
+_KEPT = "response field {} (the record's .raw keeps the JSON)"
+
+
+@pytest.mark.parametrize(
+    ("aliases", "expected", "logged"),
+    [
+        ([{"alias": "tok_a", "format": "RAW_UUID"}, {"alias": "tok_b", "format": "UUID"}], "tok_b", []),
+        ([{"alias": "tok_a", "format": "RAW_UUID"}, {"alias": "tok_b", "format": "NUM_LENGTH_PRESERVING"}], "tok_a", []),
+        ([{"alias": "tok_a"}, {"alias": "tok_b", "format": "UUID"}, {"alias": "tok_c", "format": "UUID"}], "tok_b", []),
+        ([{"alias": "", "format": "UUID"}, {"alias": "tok_b", "format": "RAW_UUID"}], "", []),
+        (
+            [{"alias": 4111, "format": "RAW_UUID"}, {"alias": "tok_b", "format": "UUID"}],
+            "tok_b",
+            ["response field aliases[].alias: expected a string, got a number; converted without loss"],
+        ),
+        (
+            [None, {"value": "tok_v", "format": "UUID"}, {"alias": "tok_c", "format": "UUID"}],
+            "tok_v",
+            [_KEPT.format("data[].aliases[]: expected an object, got a null; read as nothing (left out)")],
+        ),
+        (
+            [{"alias": ["x"], "format": "UUID"}, {"alias": "tok_b", "format": 7}],
+            "tok_b",
+            [
+                _KEPT.format("aliases[].alias: expected a string, got an array; read as None"),
+                _KEPT.format("aliases[].alias: expected a string, got an array; read as nothing (the alias is left out)"),
+                "response field aliases[].format: expected a string, got a number; converted without loss",
+            ],
+        ),
+    ],
+    ids=["requested-second", "none-requested-first", "first-requested", "empty-alias", "number-alias", "null-entry", "odd-entries"],
+)
+def test_tokenize_returns_the_alias_in_the_requested_format_else_the_first(
+    aliases: list[Any], expected: str, logged: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever the order and shape of a created value's aliases, tokenize picks as `create` + `alias_for` would."""
+    body = {"data": [{"value": "4111111111111111", "aliases": aliases}]}
+    with _debug(caplog, "vgs") as lines, client_for("vgs", _always(body, 201)) as vgs:
+        token = vgs.aliases.tokenize(["4111111111111111"], format="UUID")
+    with client_for("vgs", _always(body, 201)) as vgs:
+        (record,) = vgs.aliases.create(["4111111111111111"], format="UUID")
+    assert token == [expected]
+    assert token == [record.alias_for("UUID") if record.alias_for("UUID") is not None else record.aliases[0].alias]
+    assert lines == logged

@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, cast, get_args
 
 from ._core import checks
@@ -136,13 +135,15 @@ _READ = Reader(_NAME)
 
 def _alias(item: dict[str, Any]) -> Alias | None:
     """One `AliasDto`; the alias is under `alias` (or, as in VGS's own reveal examples, under `value`)."""
-    alias = _READ.text(item.get("alias"), "aliases[].alias")
-    if alias is None and "value" in item:
-        alias = _READ.text(item["value"], "aliases[].value")
-    if alias is None:
-        _READ.unreadable("aliases[].alias", "a string", item.get("alias"), "nothing (the alias is left out)")
-        return None
-    return Alias(alias, _READ.text(item.get("format"), "aliases[].format"), raw=MappingProxyType(item))
+    alias = item.get("alias")
+    if type(alias) is not str:
+        alias = _READ.text(alias, "aliases[].alias")
+        if alias is None and "value" in item:
+            alias = _READ.text(item["value"], "aliases[].value")
+        if alias is None:
+            _READ.unreadable("aliases[].alias", "a string", item.get("alias"), "nothing (the alias is left out)")
+            return None
+    return _READ.record(Alias, item, "aliases[]", alias=alias)
 
 
 def _record(data: Any, *, sent: str | None = None, need_value: bool = True) -> AliasRecord:
@@ -160,40 +161,61 @@ def _record(data: Any, *, sent: str | None = None, need_value: bool = True) -> A
         value = _READ.text(value, "data[].value")
         if value is None and sent is not None:
             value = sent
-    aliases = (_alias(item) for item in _READ.objects(data.get("aliases"), "data[].aliases"))
-    return AliasRecord(
-        value=value,
-        aliases=tuple(alias for alias in aliases if alias is not None),
-        classifiers=_READ.texts(data.get("classifiers"), "data[].classifiers"),
-        created_at=_READ.when(data.get("created_at"), "data[].created_at"),
-        storage=_READ.text(data.get("storage"), "data[].storage"),
-        raw=MappingProxyType(data),
-    )
+    return _READ.record(AliasRecord, data, "data[]", value=value, aliases=_aliases(data))
 
 
-def _records(sent: Sequence[str | None]) -> Callable[[Any], list[AliasRecord]]:
-    """Converter for a create response (`{"data": [RevealedData]}`): one record per item `sent`, in order,
-    each with at least one alias (the call's point)."""
+def _aliases(data: dict[str, Any]) -> tuple[Alias, ...]:
+    """The readable aliases of a `RevealedData` object."""
+    return tuple(alias for item in _READ.objects(data.get("aliases"), "data[].aliases") if (alias := _alias(item)) is not None)
 
-    def convert(body: Any) -> list[AliasRecord]:
+
+def _created(sent: Sequence[str | None], read: Callable[[Any, str | None], T]) -> Callable[[Any], list[T]]:
+    """Converter for a create response (`{"data": [RevealedData]}`): `read(item, value sent)` for each item
+    `sent`, in order (one item per value sent, or the answer is refused)."""
+
+    def convert(body: Any) -> list[T]:
         items = _READ.need_array(_READ.need_mapping(body, "body").get("data"), "data")
         if len(items) != len(sent):
             raise MissingFieldError("data", f"one record per item sent ({len(sent)})", items)
-        records = [_record(item, sent=value, need_value=False) for item, value in zip(items, sent, strict=True)]
-        if any(not record.aliases for record in records):
-            raise MissingFieldError("data[].aliases", "an alias")
-        return records
+        return [read(item, value) for item, value in zip(items, sent, strict=True)]
 
     return convert
 
 
-def _same(record: AliasRecord) -> AliasRecord:
+def _created_record(item: Any, sent: str | None) -> AliasRecord:
+    """A created value's record: it needs an alias (the call's point); its value falls back to the one sent."""
+    record = _record(item, sent=sent, need_value=False)
+    if not record.aliases:
+        raise MissingFieldError("data[].aliases", "an alias")
     return record
 
 
-def _alias_in(format: str) -> Callable[[AliasRecord], str]:
-    """A record's alias in `format` (what `tokenize` returns for each value)."""
-    return lambda record: record.alias_for(format) or record.aliases[0].alias
+_TEXT = (str, type(None))
+
+
+def _token_in(format: str) -> Callable[[Any, str | None], str]:
+    """A created value's alias in `format` (else its first), read without the rest of its record (`tokenize`)."""
+
+    def token(item: Any, sent: str | None) -> str:
+        entries = item.get("aliases") if type(item) is dict else None
+        if type(entries) is list:  # the usual answer, read as `_aliases` would read it, without building its records
+            found = first = None
+            for entry in entries:
+                if type(entry) is not dict or type(alias := entry.get("alias")) is not str or type(entry.get("format")) not in _TEXT:
+                    break
+                if first is None:
+                    first = alias
+                if found is None and entry.get("format") == format:
+                    found = alias
+            else:
+                if first is not None:
+                    return found if found is not None else first
+        aliases = _aliases(_READ.need_mapping(item, "data[]"))
+        if not aliases:
+            raise MissingFieldError("data[].aliases", "an alias")
+        return next((alias.alias for alias in aliases if alias.format == format), aliases[0].alias)
+
+    return token
 
 
 def _unset(value: Any) -> Any:
@@ -221,7 +243,7 @@ class Aliases(Resource[M]):
         values were stored, which certainly were not, and which are unknown; `progress` (a
         `BulkProgress`) says so even if the call is cancelled or interrupted.
         """
-        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create", _same))
+        return (yield from self._create(values, format, classifiers, storage, progress, "aliases.create", _created_record))
 
     @operation
     def tokenize(
@@ -233,7 +255,7 @@ class Aliases(Resource[M]):
         progress: BulkProgress | None = None,
     ) -> Plan[list[str]]:
         """Store `values` and return just their new aliases (in `format`), in input order (see `create`)."""
-        return (yield from self._create(values, format, (), storage, progress, "aliases.tokenize", _alias_in(format)))
+        return (yield from self._create(values, format, (), storage, progress, "aliases.tokenize", _token_in(format)))
 
     def _create(
         self,
@@ -243,7 +265,7 @@ class Aliases(Resource[M]):
         storage: object,
         progress: BulkProgress | None,
         what: str,
-        result: Callable[[AliasRecord], T],
+        read: Callable[[Any, str | None], T],
     ) -> Plan[list[T]]:
         values = checks.texts(values, "values", _NAME)
         item_format = checks.choice(format, ALIAS_FORMATS, "format", _NAME)
@@ -251,18 +273,16 @@ class Aliases(Resource[M]):
         kept = checks.optional_choice(storage, STORAGES, "storage", _NAME)
 
         def chunk(part: Sequence[str]) -> Plan[list[T]]:
-            models = _PROFILE.models
+            models, item_tags, item_storage = _PROFILE.models, tags or _unset(None), _unset(kept)
             body = models.CreateAliasesRequest(
                 data=[
-                    models.CreateAliasesRequestNew(value=value, format_=item_format, classifiers=tags or _unset(None), storage=_unset(kept))
+                    models.CreateAliasesRequestNew(value=value, format_=item_format, classifiers=item_tags, storage=item_storage)
                     for value in part
                 ]
             )
             _check_payload(part, tags, body)
-            records = yield from self._client._call(
-                "aliases.create_aliases", body=body, convert=_records(part), json_status=201, secrets=part
-            )
-            return [result(record) for record in records]
+            convert = _created(part, read)
+            return (yield from self._client._call("aliases.create_aliases", body=body, convert=convert, json_status=201, secrets=part))
 
         return (
             yield from run_chunked(values, CHUNK, chunk, vault=_NAME, what=what, concurrency=self._client._concurrency, progress=progress)
@@ -277,9 +297,8 @@ class Aliases(Resource[M]):
             format_=checks.choice(format, ALIAS_FORMATS, "format", _NAME),
             storage=_unset(checks.optional_choice(storage, STORAGES, "storage", _NAME)),
         )
-        records = yield from self._client._call(
-            "aliases.create_aliases", body=models.CreateAliasesRequest(data=[item]), convert=_records([None]), json_status=201
-        )
+        body, convert = models.CreateAliasesRequest(data=[item]), _created([None], _created_record)
+        records = yield from self._client._call("aliases.create_aliases", body=body, convert=convert, json_status=201)
         return records[0]
 
     @operation

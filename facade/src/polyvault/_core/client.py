@@ -72,6 +72,7 @@ class VaultProfile:
     rate_budget: tuple[int, float] | None = None
     """The documented rate limit fleet mode shares, as (requests, per seconds); None if the vendor documents none."""
     _endpoints: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
+    _modules: dict[str, ModuleType] = field(default_factory=dict, compare=False, repr=False)
     _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def require(self) -> None:
@@ -86,19 +87,26 @@ class VaultProfile:
     @property
     def models(self) -> Any:
         """The generated package's `models` (the request bodies), imported on first use."""
-        return _generated(self, "models")
+        return self._module("models")
 
     @property
     def unset(self) -> Any:
         """The generated package's `UNSET` (an optional argument left out), imported on first use."""
-        return _generated(self, "types").UNSET
+        return self._module("types").UNSET
 
     def endpoint(self, path: str) -> ModuleType:
         """The generated endpoint module `<package>.api.<path>` (`"logs.logs_all"`), imported on first use:
         a vault names its endpoints instead of importing them all, so importing and constructing it stays cheap."""
         module = self._endpoints.get(path)
         if module is None:
-            module = self._endpoints[path] = _generated(self, f"api.{path}")
+            module = self._endpoints[path] = self._module(f"api.{path}")
+        return module
+
+    def _module(self, name: str) -> ModuleType:
+        """`<package>.<name>`, imported once (a bulk call asks for `models` per value; `import_module` is not free)."""
+        module = self._modules.get(name)
+        if module is None:
+            module = self._modules[name] = _generated(self, name)
         return module
 
     def template(self, path: str) -> str:
@@ -337,7 +345,7 @@ class BaseClient(Generic[M]):
         For anything the facade does not cover; calls through it get no retries, no error mapping, no
         logs and no spans (only the User-Agent). Once the client is closed they raise `ClientClosedError`.
         """
-        generated = _generated(self._profile, "client")
+        generated = self._profile._module("client")
         headers = {"User-Agent": self._user_agent, **self._headers, **self._raw_headers()}
         raw = generated.Client(base_url=self._base_url, headers=headers, timeout=self._options.timeout)
         wrapper = _pool_client(
@@ -357,7 +365,7 @@ class BaseClient(Generic[M]):
 
     @cached_property
     def _parser(self) -> Any:
-        return _generated(self._profile, "client").Client(base_url=self._base_url, raise_on_unexpected_status=True)
+        return self._profile._module("client").Client(base_url=self._base_url, raise_on_unexpected_status=True)
 
     def _request(self, kwargs: Mapping[str, Any], headers: Mapping[str, str] | None) -> httpx.Request:
         merged = {**self._headers, **kwargs.get("headers", {}), **(headers or {})}

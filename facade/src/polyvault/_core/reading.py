@@ -68,7 +68,11 @@ def _described(value: Any) -> str:
         return "nothing"
     if isinstance(value, list):
         return f"a list of {len(value)}"
-    kind = json_type(value)
+    return _a(json_type(value))
+
+
+def _a(kind: str) -> str:
+    """`kind` with its article: `a string`, `an object`, `an array`."""
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
@@ -92,16 +96,16 @@ class Reader:
         """Log (DEBUG) that a field could not be read as `expected`: its label and JSON type, never its value."""
         if self.log.isEnabledFor(logging.DEBUG):
             self.log.debug(
-                "response field %s: expected %s, got a %s; read as %s (the record's .raw keeps the JSON)",
+                "response field %s: expected %s, got %s; read as %s (the record's .raw keeps the JSON)",
                 label,
                 expected,
-                json_type(value),
+                _a(json_type(value)),
                 instead,
             )
 
     def _coerced(self, label: str, expected: str, value: Any) -> None:
         if self.log.isEnabledFor(logging.DEBUG):
-            self.log.debug("response field %s: expected %s, got a %s; converted without loss", label, expected, json_type(value))
+            self.log.debug("response field %s: expected %s, got %s; converted without loss", label, expected, _a(json_type(value)))
 
     # --- plain values (None when absent, null or unconvertible) ------------------------------------
 
