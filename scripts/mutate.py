@@ -127,7 +127,7 @@ track_dependencies = false
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 addopts = "-ra --strict-markers"
-timeout = 300
+timeout = 60  # the slowest selected test takes ~7 s; a mutant that deadlocks (a lock or an event mutated) sleeps without using CPU: only this stops it
 markers = ["slow: builds wheels or runs subprocesses (still part of make test)"]
 """
 
