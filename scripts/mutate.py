@@ -127,7 +127,11 @@ track_dependencies = false
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 addopts = "-ra --strict-markers"
-timeout = 60  # the slowest selected test takes ~7 s; a mutant that deadlocks (a lock or an event mutated) sleeps without using CPU: only this stops it
+# The slowest selected test takes ~7 s. A mutant that deadlocks (a lock or an event mutated) sleeps
+# without using CPU, so only this timeout stops it; the thread method ends the process, because a
+# sync gather interrupted by the signal method's exception waits on for its threads, by design.
+timeout = 60
+timeout_method = "thread"
 markers = ["slow: builds wheels or runs subprocesses (still part of make test)"]
 """
 
