@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
 import time
 from datetime import UTC, datetime, timedelta
@@ -252,3 +253,22 @@ def test_retry_after_reads_an_http_date_and_an_absolute_reset_as_seconds_from_no
     assert by_epoch is not None and 85 <= by_epoch <= 90
     past = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
     assert retry_after(httpx.Headers({"retry-after": past})) == 0.0
+
+
+@pytest.mark.parametrize(("max_wait", "attempts"), [(0.5, 3), (0.49, 2), (0.25, 2), (0.2, 1)])
+def test_the_wait_budget_counts_every_wait_of_the_call(max_wait: float, attempts: int) -> None:
+    """Waits add up against `max_wait`: a retry is made only while all waits so far plus the next fit in it."""
+    sent: list[float] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        sent.append(time.monotonic())
+        return httpx.Response(429, headers={"Retry-After": "0.25"}, json={"errors": [{"status": 429, "title": "Too many requests"}]})
+
+    policy = RetryPolicy(max_retries=6, backoff=0.001, max_backoff=0.001, max_wait=max_wait)
+    http = httpx.Client(transport=httpx.MockTransport(refuse))
+    vgs = VGS("user", "password", base_url="https://vgs.test", http_client=http, retry_policy=policy)
+    with http, vgs, pytest.raises(RateLimitError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert len(sent) == len(caught.value.attempts) == attempts
+    assert [attempt.wait for attempt in caught.value.attempts] == [0.25] * (attempts - 1) + [None]
+    assert all(later - earlier >= 0.25 for earlier, later in itertools.pairwise(sent))
