@@ -130,3 +130,29 @@ def test_the_package_exports_lazily_and_names_what_it_lacks() -> None:
     with pytest.raises(AttributeError) as caught:
         _ = polyvault.NoSuchName  # type: ignore[attr-defined]
     assert str(caught.value) == "module 'polyvault' has no attribute 'NoSuchName'"
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (lambda request: httpx.Response(302, headers={"Location": "https://elsewhere.test/"}), 302),
+        (lambda request: httpx.Response(200, content=b"<html>maintenance</html>", headers={"content-type": "text/html"}), 200),
+        (lambda request: httpx.Response(200, json={"data": "not a list"}), 200),
+    ],
+    ids=["redirect", "html", "unreadable"],
+)
+def test_an_unexpected_answer_names_its_vault_and_keeps_the_response(answer: Any, status: int) -> None:
+    with client(answer) as vgs, pytest.raises(UnexpectedResponseError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    error = caught.value
+    assert (type(error), error.vault, error.status_code) == (UnexpectedResponseError, "vgs", status)
+    assert error.response is not None and (error.response.status_code, error.response.request.url.host) == (status, "vgs.test")
+
+
+def test_an_error_without_an_answer_names_its_vault() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    with client(refuse) as vgs, pytest.raises(VaultConnectionError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert (type(caught.value), caught.value.vault, caught.value.request_sent) == (VaultConnectionError, "vgs", False)
