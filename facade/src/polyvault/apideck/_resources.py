@@ -65,6 +65,10 @@ class _ApideckResource(Resource[M]):
         (from the decoded JSON: see `_read`)."""
         return (yield from self._client._call(endpoint, convert=convert, json_status=200, **arguments))
 
+    def _consumer_json(self, endpoint: str, *, convert: Callable[[Any], T], **arguments: Any) -> Plan[T]:
+        """`_json` for the consumer's own data: sent with the client's consumer id (refused before sending without one)."""
+        return (yield from self._json(endpoint, headers=self._consumer(), convert=convert, **arguments))
+
 
 def _ignore(parsed: Any) -> None:
     return None
@@ -208,7 +212,7 @@ class Connections(_ApideckResource[M]):
     def get(self, unified_api: str, service_id: str) -> Plan[Connection]:
         """The consumer's connection to one connector."""
         path = _path(unified_api, service_id)
-        return (yield from self._json("connections.connections_one", **path, headers=self._consumer(), convert=one(connection)))
+        return (yield from self._consumer_json("connections.connections_one", **path, convert=one(connection)))
 
     @operation
     def add(
@@ -225,11 +229,10 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body, secrets = _connection_body(settings=settings, metadata=metadata, enabled=enabled, configuration=configuration)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connections_add",
                 **path,
                 body=_PROFILE.models.CreateConnectionRequest.from_dict(body),
-                headers=self._consumer(),
                 secrets=secrets,
                 convert=one(connection),
             )
@@ -258,11 +261,10 @@ class Connections(_ApideckResource[M]):
         if not body:
             raise InvalidRequestError("nothing to update: pass enabled, settings, metadata, configuration or consent_state", vault=_NAME)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connections_update",
                 **path,
                 body=_PROFILE.models.UpdateConnectionRequest.from_dict(body),
-                headers=self._consumer(),
                 secrets=secrets,
                 idempotent=True,
                 convert=one(connection),
@@ -307,11 +309,10 @@ class Connections(_ApideckResource[M]):
         if not body:
             raise InvalidRequestError("nothing to import: pass access_token (and refresh_token, ...) and/or settings", vault=_NAME)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connections_import",
                 **path,
                 body=_PROFILE.models.ConnectionImportData.from_dict(body),
-                headers=self._consumer(),
                 secrets=secrets,
                 convert=one(connection),
             )
@@ -327,9 +328,7 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
         body = _PROFILE.models.ConnectionMigrateData(target_service_id=_id(target_service_id, "target_service_id"))
         return (
-            yield from self._json(
-                "connections.connections_migrate", **path, body=body, headers=self._consumer(), idempotent=True, convert=one(connection)
-            )
+            yield from self._consumer_json("connections.connections_migrate", **path, body=body, idempotent=True, convert=one(connection))
         )
 
     @operation
@@ -340,11 +339,10 @@ class Connections(_ApideckResource[M]):
         """
         path = _path(unified_api, service_id)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connections_token",
                 **path,
                 body=_PROFILE.models.EmptyRequest(),
-                headers=self._consumer(),
                 convert=one(connection),
             )
         )
@@ -355,11 +353,10 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id)
 
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.validate_connection_state",
                 **path,
                 body=_PROFILE.models.EmptyRequest(),
-                headers=self._consumer(),
                 convert=one(validated),
             )
         )
@@ -368,7 +365,7 @@ class Connections(_ApideckResource[M]):
     def consents(self, unified_api: str, service_id: str) -> Plan[builtins.list[ConsentRecord]]:
         """The connection's consent records, oldest first."""
         path = _path(unified_api, service_id)
-        return (yield from self._json("connections.connection_consents_all", **path, headers=self._consumer(), convert=many(consent)))
+        return (yield from self._consumer_json("connections.connection_consents_all", **path, convert=many(consent)))
 
     @operation
     def update_consent(
@@ -388,11 +385,7 @@ class Connections(_ApideckResource[M]):
         body = _PROFILE.models.UpdateConsentRequest.from_dict(
             {"granted": checks.flag(granted, "granted", _NAME), "resources": _scope_resources(resources)}
         )
-        return (
-            yield from self._json(
-                "connections.connection_consent_update", **path, body=body, headers=self._consumer(), convert=one(consent)
-            )
-        )
+        return (yield from self._consumer_json("connections.connection_consent_update", **path, body=body, convert=one(consent)))
 
     @operation
     def confirm(self, unified_api: str, service_id: str, *, confirm_token: str) -> Plan[bool]:
@@ -404,11 +397,10 @@ class Connections(_ApideckResource[M]):
             return READ.flag(data.get("confirmed"), "confirm.confirmed") is True
 
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connections_confirm",
                 **path,
                 body=_PROFILE.models.ConfirmConnection(confirm_token=token),
-                headers=self._consumer(),
                 secrets=[token],
                 convert=one(convert),
             )
@@ -423,15 +415,13 @@ class Connections(_ApideckResource[M]):
         def convert(data: dict[str, Any]) -> str:
             return READ.need_text(data.get("state"), "callback_state.state")
 
-        return (
-            yield from self._json("connections.create_callback_state", **path, body=body, headers=self._consumer(), convert=one(convert))
-        )
+        return (yield from self._consumer_json("connections.create_callback_state", **path, body=body, convert=one(convert)))
 
     @operation
     def settings(self, unified_api: str, service_id: str, resource: str) -> Plan[Connection]:
         """The connection with one resource's custom settings (`form_fields`) and their defaults (`configuration`)."""
         path = _path(unified_api, service_id, resource)
-        return (yield from self._json("connections.connection_settings_all", **path, headers=self._consumer(), convert=one(connection)))
+        return (yield from self._consumer_json("connections.connection_settings_all", **path, convert=one(connection)))
 
     @operation
     def update_settings(self, unified_api: str, service_id: str, resource: str, *, defaults: Mapping[str, Any]) -> Plan[Connection]:
@@ -439,11 +429,10 @@ class Connections(_ApideckResource[M]):
         path = _path(unified_api, service_id, resource)
         body = _PROFILE.models.UpdateConnectionRequest.from_dict({"configuration": [_defaults(path["resource"], defaults)]})
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connection_settings_update",
                 **path,
                 body=body,
-                headers=self._consumer(),
                 idempotent=True,
                 convert=one(connection),
             )
@@ -456,11 +445,10 @@ class Connections(_ApideckResource[M]):
         """The custom fields of a resource; `resource_id` samples a specific downstream record."""
         path = _path(unified_api, service_id, resource)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.custom_fields_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
-                headers=self._consumer(),
                 convert=many(custom_field),
             )
         )
@@ -478,16 +466,13 @@ class Connections(_ApideckResource[M]):
             if resource_id is not None:
                 raise InvalidRequestError("resource_id needs a resource (connection-level custom mappings)", vault=_NAME)
             path = _path(unified_api, service_id)
-            return (
-                yield from self._json("custom_mappings.custom_mappings_all", **path, headers=self._consumer(), convert=many(custom_mapping))
-            )
+            return (yield from self._consumer_json("custom_mappings.custom_mappings_all", **path, convert=many(custom_mapping)))
         path = _path(unified_api, service_id, resource)
         return (
-            yield from self._json(
+            yield from self._consumer_json(
                 "connections.connection_custom_mappings_all",
                 **path,
                 resource_id=_unset(checks.optional_text(resource_id, "resource_id", _NAME)),
-                headers=self._consumer(),
                 convert=many(custom_mapping),
             )
         )
