@@ -106,7 +106,10 @@ class VaultProfile:
         """`<package>.<name>`, imported once (a bulk call asks for `models` per value; `import_module` is not free)."""
         module = self._modules.get(name)
         if module is None:
-            module = self._modules[name] = _generated(self, name)
+            try:
+                module = self._modules[name] = importlib.import_module(f"{self.package}.{name}")
+            except ModuleNotFoundError as exc:
+                raise missing_extra(self, exc) from None
         return module
 
     def template(self, path: str) -> str:
@@ -143,13 +146,6 @@ def missing_extra(profile: VaultProfile, error: ModuleNotFoundError) -> ModuleNo
         f"polyvault's {profile.name} client needs the {profile.package} package: pip install 'polyvault[{profile.extra}]'",
         name=error.name,
     )
-
-
-def _generated(profile: VaultProfile, module: str) -> ModuleType:
-    try:
-        return importlib.import_module(f"{profile.package}.{module}")
-    except ModuleNotFoundError as exc:
-        raise missing_extra(profile, exc) from None
 
 
 def user_agent(vault: str, application_id: str | None = None) -> str:
