@@ -49,7 +49,7 @@ TESTS = (
     "tests/reading",
     "tests/fleet/test_fleet.py",
 )
-KILLED = {"killed", "timeout", "segfault"}  # a mutant the tests noticed (a hang is noticed by the timeout)
+KILLED = {"killed", "timeout", "segfault", "import failed"}  # a mutant the tests noticed (a hang is noticed by the timeout)
 EXCLUDED = {"not checked", "skipped", "check was interrupted by user"}  # "no tests" counts as surviving: nothing caught it
 
 # Run inside mutate-work/ (mutmut reads its settings from the working directory): every mutant's
@@ -67,8 +67,10 @@ for path in walk_mutatable_files():
     data = SourceFileMutationData(path=path)
     data.load()
     for name, code in data.exit_code_by_key.items():
-        status = status_by_exit_code[code]
-        diff = "" if status in {"killed", "timeout", "segfault"} else get_diff_for_mutant(name, path=path)
+        # 255: the child could not run the tests at all - the mutated package failed to import, so
+        # collection failed (mutmut files that under "timeout"; every test would fail).
+        status = "import failed" if code == 255 else status_by_exit_code[code]
+        diff = "" if status in {"killed", "timeout", "segfault", "import failed"} else get_diff_for_mutant(name, path=path)
         found[name] = {"status": status, "file": str(path), "diff": diff}
 json.dump(found, sys.stdout)
 """
@@ -121,8 +123,19 @@ only_mutate = {toml_list(only)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0", "-q"]
 max_stack_depth = -1
+# A mutant's time limit is (its tests' measured time + this) x 15 in wall time, so a child that
+# imports the package and collects its tests afresh is not cut short (a real hang meets pytest's timeout).
+timeout_constant = 5.0
 use_git_change_detection = false
 track_dependencies = false
+# Each mutant runs in a fresh child of a fork server that has imported only third-party modules
+# (PRELOAD): polyvault and the tests are imported in the child, with the mutant switched on. Forked
+# from mutmut's main process instead, a child would inherit the package as the stats run left it -
+# imported, its readers compiled and its signatures built - and a mutant in code that runs once per
+# process (a record reader's compilation, an operation's signature, `publish`) would never run.
+process_isolation = "forkserver"
+forkserver_warmup = "import"
+preload_modules_file = "preload-modules.txt"
 
 [tool.pytest.ini_options]
 testpaths = ["tests"]
@@ -136,6 +149,16 @@ markers = ["slow: builds wheels or runs subprocesses (still part of make test)"]
 """
 
 
+# Imported once by the fork server (see `_config`): what the tests use that is not ours. Nothing of
+# polyvault: the generated clients are not mutated, but importing one runs nothing of ours either.
+PRELOAD = (
+    "httpx", "anyio", "attrs", "dateutil.parser", "yaml", "hypothesis", "hypothesis.strategies",
+    "hypothesis_jsonschema", "redis", "redis.asyncio", "fakeredis", "cryptography.hazmat.primitives.ciphers.aead",
+    "trustme", "opentelemetry.sdk.trace", "opentelemetry.sdk.metrics", "jsonschema", "_pytest", "pytest_timeout",
+    "polyvault_vgs_client", "polyvault_apideck_client", "polyvault_vaultpam_client", "polyvault_vaultera_client",
+)  # fmt: skip
+
+
 def _prepare(only: list[str], tests: list[str]) -> None:
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir()
@@ -144,6 +167,7 @@ def _prepare(only: list[str], tests: list[str]) -> None:
     (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
     (WORK / "specs").symlink_to(ROOT / "specs", target_is_directory=True)  # the reading tests read the specs
     (WORK / "pyproject.toml").write_text(_config(only, tests))
+    (WORK / "preload-modules.txt").write_text("".join(f"{module}\n" for module in PRELOAD))
 
 
 def _collect() -> dict[str, dict[str, str]]:
