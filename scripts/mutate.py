@@ -10,7 +10,9 @@ on `sys.path`. Our package lives in `facade/src` (installed editable), so the ru
 package is copied as it is. Each mutant runs only the tests that cover the function it changes
 (mutmut's own selection) from the test folders below; the reliability suites and the multi-process
 fleet tests are left out (too slow to run per mutant; a mutant does not reach a child process).
-`--rerun` keeps the last run's mutants and reruns only its survivors against the current tests.
+`--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
+changed since) against the current tests. The stats run credits code that runs at import to the
+surface tests (scripts/mutate_import_hits.py).
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
 table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutate-work"
 RESULTS = ROOT / "bench-results"
 EQUIVALENTS = Path(__file__).resolve().with_name("mutate_equivalent.toml")
+PLUGIN = Path(__file__).resolve().with_name("mutate_import_hits.py")
 MUTATED = ("src/polyvault/_core/*", "src/polyvault/vgs.py")
 TESTS = (
     "tests/core",
@@ -121,7 +124,7 @@ source_paths = ["src"]
 also_copy = ["README.md", "specs"]
 only_mutate = {toml_list(only)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0", "-q"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-p", "mutate_import_hits", "--hypothesis-seed=0", "-q"]
 max_stack_depth = -1
 # A mutant's time limit is (its tests' measured time + this) x 15 in wall time, so a child that
 # imports the package and collects its tests afresh is not cut short (a real hang meets pytest's timeout).
@@ -166,8 +169,15 @@ def _prepare(only: list[str], tests: list[str]) -> None:
     (WORK / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
     (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
     (WORK / "specs").symlink_to(ROOT / "specs", target_is_directory=True)  # the reading tests read the specs
+    _settings(only, tests)
+
+
+def _settings(only: list[str], tests: list[str]) -> None:
     (WORK / "pyproject.toml").write_text(_config(only, tests))
     (WORK / "preload-modules.txt").write_text("".join(f"{module}\n" for module in PRELOAD))
+    plugin = WORK / "mutate_import_hits.py"  # on PYTHONPATH, for pytest's `-p`
+    plugin.unlink(missing_ok=True)
+    plugin.symlink_to(PLUGIN)
 
 
 def _collect() -> dict[str, dict[str, str]]:
@@ -178,6 +188,22 @@ def _collect() -> dict[str, dict[str, str]]:
         return {}
     found: dict[str, dict[str, str]] = json.loads(done.stdout)
     return found
+
+
+def _forget_survivors() -> None:
+    """Make the last run's survivors unchecked, and its record of which test runs what stale.
+
+    mutmut then runs only the unchecked mutants (these, and those of functions changed since), each
+    against the tests that reach it now: its stats are collected again, with the tests added since.
+    """
+    for meta in (WORK / "mutants").rglob("*.py.meta"):
+        data = json.loads(meta.read_text())
+        codes = data["exit_code_by_key"]
+        for name, code in codes.items():
+            if code == 0 or code in (5, 33):  # survived, or no test reached it
+                codes[name] = None
+        meta.write_text(json.dumps(data))
+    (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
 
 
 def _last_settings() -> tuple[list[str], list[str]]:
@@ -257,14 +283,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
     args = parser.parse_args(argv)
 
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK)}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
     if args.rerun:
         if not (WORK / "pyproject.toml").exists():
             print("no earlier run in mutate-work/ to rerun", file=sys.stderr)
             return 1
         only, tests = _last_settings()
-        command += sorted(name for name, entry in _collect().items() if entry["status"] not in KILLED | EXCLUDED)
+        _forget_survivors()
+        _settings(only, tests)  # this script's current settings (the stats file that would compare them is gone)
     else:
         only, tests = args.only, args.tests
         _prepare(only, tests)

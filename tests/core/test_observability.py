@@ -99,6 +99,38 @@ def test_a_call_refused_before_sending_is_logged_as_failed_too(fake_vgs: FakeVGS
     assert _lines(logs.records) == ["Aliases.tokenize failed: InvalidRequestError"]
 
 
+def test_a_listing_refused_before_sending_is_logged_as_failed(fake_apideck: FakeApideck, logs: pytest.LogCaptureFixture) -> None:
+    with fake_apideck.client() as apideck, pytest.raises(InvalidRequestError):
+        apideck.logs.list(limit=0)
+    assert _lines(logs.records) == ["Logs.list failed: InvalidRequestError"]
+
+
+@pytest.mark.anyio
+async def test_an_async_calls_retries_and_failure_log_under_its_operation(fake_vgs: FakeVGS, logs: pytest.LogCaptureFixture) -> None:
+    async with fake_vgs.async_client(retry_policy=NO_WAIT) as vgs:
+        alias = (await vgs.aliases.tokenize([CARD]))[0]
+        fake_vgs.inject("503", route="GET /aliases/{alias}", times=1)
+        logs.clear()
+        await vgs.aliases.reveal(alias)
+        with pytest.raises(NotFoundError) as caught:
+            await vgs.aliases.reveal("tok_sandbox_missing")
+    assert _lines(logs.records, logging.INFO) == [
+        "Aliases.reveal: retrying GET /aliases/{alias} in 0.00 s (attempt 2 of 3) after 503 Service Unavailable",
+        f"Aliases.reveal failed: NotFoundError (404, code Not found, request id {caught.value.request_id}) after 1 attempt",
+    ]
+
+
+@pytest.mark.anyio
+async def test_an_async_clients_own_operation_logs_under_the_vaults_name(
+    fake_vaultpam: FakeVaultPAM, logs: pytest.LogCaptureFixture
+) -> None:
+    fake_vaultpam.inject("500", times=None)
+    async with fake_vaultpam.async_client(retry_policy=RetryPolicy(max_retries=0)) as pam:
+        with pytest.raises(ServerError):
+            await pam.memberships()
+    assert _lines(logs.records, logging.INFO) == ["VaultPAM.memberships failed: ServerError (500, code INTERNAL_ERROR) after 1 attempt"]
+
+
 def test_a_bulk_calls_requests_all_log_under_the_operation(logs: pytest.LogCaptureFixture) -> None:
     fake = FakeVGS()
     with fake.client() as vgs:

@@ -6,6 +6,7 @@ call it again, read its signatures, mock it in unit tests, forget an `await`, re
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import inspect
 import pydoc
@@ -32,7 +33,7 @@ from polyvault import (
     VaultError,
     VaultPAM,
 )
-from polyvault.apideck import Log
+from polyvault.apideck import Log, Logs
 from polyvault.testing import FakeApideck, FakeVaultera, FakeVaultPAM, FakeVGS
 from polyvault.vgs import Aliases, AliasRecord
 
@@ -306,3 +307,59 @@ def test_public_names_report_their_public_module(package: Any) -> None:
     assert private == {}
     assert repr(polyvault.RetryPolicy) == "<class 'polyvault.RetryPolicy'>"
     assert repr(polyvault.testing.FakeVault) == "<class 'polyvault.testing.FakeVault'>"
+
+
+def test_the_package_names_an_attribute_it_lacks_and_lists_what_it_exports() -> None:
+    with pytest.raises(AttributeError) as caught:
+        polyvault.Vgs  # noqa: B018 - a misspelt name
+    assert str(caught.value) == "module 'polyvault' has no attribute 'Vgs'"
+    assert dir(polyvault) == sorted(polyvault.__all__) and "VGS" in dir(polyvault)
+
+
+def test_a_private_base_reports_the_module_it_lives_in() -> None:
+    """Only public classes move to their package's name: a private one is not importable from there."""
+    from polyvault.apideck import _client, _resources
+
+    assert _resources._ApideckResource.__module__ == "polyvault.apideck._resources"
+    assert _client._ApideckClient.__module__ == "polyvault.apideck._client"
+    assert _client.Apideck.__module__ == "polyvault.apideck"
+
+
+# --- on the class, an operation is a stand-in with the public signature ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("function", "qualname"),
+    [(Aliases.tokenize, "Aliases.tokenize"), (VaultPAM.memberships, "VaultPAM.memberships"), (Logs.list, "Logs.list")],
+    ids=["resource", "client", "listing"],
+)
+def test_an_operation_called_on_its_class_says_where_it_is_called(function: Any, qualname: str) -> None:
+    assert function.__qualname__ == qualname and function.__name__ == qualname.split(".")[1]
+    with pytest.raises(TypeError) as caught:
+        function()
+    assert str(caught.value) == f"{qualname}() is called on a client or on a client's resource, not on the class"
+
+
+def test_an_async_clients_operation_on_its_class_is_a_coroutine_function_that_says_the_same() -> None:
+    assert inspect.iscoroutinefunction(polyvault.AsyncVaultPAM.memberships)
+    with pytest.raises(TypeError) as caught:
+        asyncio.run(polyvault.AsyncVaultPAM.memberships())
+    assert str(caught.value) == "AsyncVaultPAM.memberships() is called on a client or on a client's resource, not on the class"
+
+
+def test_a_class_shows_one_stand_in_per_operation_like_a_plain_method() -> None:
+    assert Aliases.tokenize is Aliases.tokenize
+    assert str(inspect.signature(Aliases.tokenize)) == TOKENIZE
+
+
+def test_a_listing_shows_an_iterator_on_its_class_and_an_async_iterator_on_an_async_client(fake_apideck: FakeApideck) -> None:
+    assert inspect.signature(Logs.list).return_annotation == Iterator[Log]  # the class itself has no mode: sync
+    assert inspect.signature(fake_apideck.async_client().logs.list).return_annotation == AsyncIterator[Log]
+    assert inspect.signature(fake_apideck.client().logs.list).return_annotation == Iterator[Log]
+
+
+def test_a_listing_takes_its_arguments_by_keyword_only(fake_apideck: FakeApideck) -> None:
+    with pytest.raises(TypeError) as caught:
+        fake_apideck.client().logs.list(5)  # type: ignore[call-arg]
+    assert str(caught.value) == "Logs.list() takes 1 positional argument but 2 were given"
+    assert fake_apideck.count() == 0

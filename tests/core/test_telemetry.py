@@ -7,6 +7,7 @@ without a provider) polyvault imports and records nothing: checked in fresh inte
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import subprocess
@@ -77,6 +78,39 @@ def test_a_failed_call_ends_its_span_with_the_error_type(fake_vgs: FakeVGS, otel
     assert call.attributes["error.type"] == "NotFoundError"
     (attempt,) = _by_name(otel.spans, "GET /aliases/{alias}")
     assert attempt.attributes["error.type"] == "404" and attempt.attributes["http.response.status_code"] == 404
+
+
+class HookError(Exception):
+    """An exception of the caller's own, raised from its `on_rate_limit` hook."""
+
+
+def _refuse(event: Any) -> bool:
+    raise HookError
+
+
+def _reveal_with_hook(fake: FakeVGS, mode: str) -> None:
+    if mode == "sync":
+        with fake.client(on_rate_limit=_refuse) as vgs:
+            vgs.aliases.reveal("tok_sandbox_x")
+        return
+
+    async def reveal() -> None:
+        async with fake.async_client(on_rate_limit=_refuse) as vgs:
+            await vgs.aliases.reveal("tok_sandbox_x")
+
+    asyncio.run(reveal())
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_call_ended_by_the_callers_own_exception_ends_its_span_with_that_type(fake_vgs: FakeVGS, otel: Any, mode: str) -> None:
+    from opentelemetry.trace import StatusCode
+
+    fake_vgs.inject("429", route="GET /aliases/{alias}", times=1)
+    with pytest.raises(HookError):
+        _reveal_with_hook(fake_vgs, mode)
+    (call,) = _by_name(otel.spans, "polyvault.vgs/Aliases.reveal")
+    assert call.status.status_code is StatusCode.ERROR and call.status.description == "HookError"
+    assert call.attributes["error.type"] == "HookError" and call.end_time is not None
 
 
 def test_every_attempt_is_measured_in_the_request_duration_histogram(fake_vgs: FakeVGS, otel: Any) -> None:

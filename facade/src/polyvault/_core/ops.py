@@ -19,7 +19,6 @@ traceback here, at the public method, instead of in the plan machinery.
 from __future__ import annotations
 
 import inspect
-import re
 import types
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, get_args, overload
@@ -33,19 +32,12 @@ P = ParamSpec("P")
 T = TypeVar("T")
 R = TypeVar("R", bound="Resource[Any] | BaseClient[Any]")
 
-_WRAPPED = re.compile(r"^(?:Plan|Stream)\[(.*)\]$")
-
 
 def _returned(annotation: Any, namespace: dict[str, Any]) -> Any:
     """What a plan's `Plan[T]`/`Stream[T]` return annotation (a string under postponed evaluation) delivers: T."""
     if isinstance(annotation, str):
-        try:
-            annotation = eval(annotation, namespace)  # noqa: S307 - our own annotation, in its own module
-        except Exception:  # noqa: BLE001 - a name only imported for type checkers: keep the text
-            match = _WRAPPED.match(annotation)
-            return match.group(1) if match else annotation
-    arguments = get_args(annotation)
-    result = arguments[-1] if arguments else annotation
+        annotation = eval(annotation, namespace)  # noqa: S307 - our own annotation, in its own module
+    result = get_args(annotation)[-1]  # Plan[T] is Generator[Any, Any, T]; Stream[T] has T alone
     return None if result is type(None) else result
 
 
@@ -102,8 +94,9 @@ class _Bound(Generic[R, P, T]):
         mode = mode_of(owner)
         spec = self._specs.get(mode)
         if spec is None:
-            function = _class_level(self._name, asynchronous=mode is Async and not self._streams)
-            spec = self._specs[mode] = self._dress(function, mode, _public_name(owner))
+            owner_name = _public_name(owner)
+            function = _class_level(f"{owner_name}.{self._name}", asynchronous=mode is Async and not self._streams)
+            spec = self._specs[mode] = self._dress(function, mode, owner_name)
         return spec
 
     def _bind(self, resource: Any) -> Callable[..., Any]:
@@ -217,9 +210,9 @@ def _listing(iterate: Callable[[Any], Any], plan: Callable[..., Any], resource: 
     return method
 
 
-def _class_level(name: str, *, asynchronous: bool) -> Callable[..., Any]:
-    """The function a class shows for an operation; calling it explains where operations are called."""
-    message = f"{name}() is called on a client's resource, e.g. vgs.aliases.{name}(...), not on the class"
+def _class_level(qualname: str, *, asynchronous: bool) -> Callable[..., Any]:
+    """The function a class shows for operation `qualname`; calling it explains where operations are called."""
+    message = f"{qualname}() is called on a client or on a client's resource, not on the class"
 
     async def coroutine_function(*args: Any, **kwargs: Any) -> Any:
         raise TypeError(message)
