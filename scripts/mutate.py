@@ -114,10 +114,11 @@ def _equivalents() -> list[Equivalent]:
     return [Equivalent(**entry) for entry in data.get("equivalent", [])]
 
 
-def _config(only: list[str], tests: list[str]) -> str:
+def _config(only: list[str], tests: list[str], *, fresh_import: bool) -> str:
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
 
+    warmup = "import" if fresh_import else "collect"
     return f"""# Written by scripts/mutate.py for each run: mutmut and pytest settings of the mutation run.
 [tool.mutmut]
 source_paths = ["src"]
@@ -131,13 +132,15 @@ max_stack_depth = -1
 timeout_constant = 5.0
 use_git_change_detection = false
 track_dependencies = false
-# Each mutant runs in a fresh child of a fork server that has imported only third-party modules
-# (PRELOAD): polyvault and the tests are imported in the child, with the mutant switched on. Forked
-# from mutmut's main process instead, a child would inherit the package as the stats run left it -
-# imported, its readers compiled and its signatures built - and a mutant in code that runs once per
-# process (a record reader's compilation, an operation's signature, `publish`) would never run.
+# Each mutant runs in a fresh child of a fork server that has collected the tests (so imported
+# polyvault) but run none of them: the package's caches - record readers compiled, signatures built,
+# generated modules looked up - are empty, and a mutant in code that runs once per process runs.
+# (Forked from mutmut's main process instead, a child would inherit them as the stats run left them.)
+# A rerun (--rerun) imports polyvault afresh in every child too (the warmup is "import" then,
+# with only third-party modules preloaded): slower, so a mutant in code that runs at import (an
+# operation's descriptor, `publish`, `lazy_exports`) is run only there, among the survivors.
 process_isolation = "forkserver"
-forkserver_warmup = "import"
+forkserver_warmup = "{warmup}"
 preload_modules_file = "preload-modules.txt"
 
 [tool.pytest.ini_options]
@@ -172,10 +175,11 @@ def _prepare(only: list[str], tests: list[str]) -> None:
     _settings(only, tests)
 
 
-def _settings(only: list[str], tests: list[str]) -> None:
-    (WORK / "pyproject.toml").write_text(_config(only, tests))
+def _settings(only: list[str], tests: list[str], *, fresh_import: bool = False) -> None:
+    (WORK / "pyproject.toml").write_text(_config(only, tests, fresh_import=fresh_import))
     (WORK / "preload-modules.txt").write_text("".join(f"{module}\n" for module in PRELOAD))
-    plugin = WORK / "mutate_import_hits.py"  # on PYTHONPATH, for pytest's `-p`
+    plugin = WORK / "plugins" / PLUGIN.name  # on PYTHONPATH for pytest's `-p` (mutmut takes "." off sys.path)
+    plugin.parent.mkdir(exist_ok=True)
     plugin.unlink(missing_ok=True)
     plugin.symlink_to(PLUGIN)
 
@@ -283,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
     args = parser.parse_args(argv)
 
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK)}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
     if args.rerun:
         if not (WORK / "pyproject.toml").exists():
@@ -291,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         only, tests = _last_settings()
         _forget_survivors()
-        _settings(only, tests)  # this script's current settings (the stats file that would compare them is gone)
+        _settings(only, tests, fresh_import=True)  # the stats file that would compare these settings is gone
     else:
         only, tests = args.only, args.tests
         _prepare(only, tests)

@@ -164,3 +164,19 @@ def test_a_missing_client_package_names_the_extra() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'polyvault[vgs]'" in result.stdout
+
+
+def test_a_vault_module_whose_generated_package_is_missing_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In this process, what test_import_cost.py checks in an interpreter without the package."""
+    import importlib
+
+    import polyvault
+    import polyvault.vaultera
+
+    monkeypatch.setitem(sys.modules, "polyvault_vaultera_client", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "polyvault.vaultera")
+    monkeypatch.setattr(polyvault, "vaultera", polyvault.vaultera)
+    with pytest.raises(ModuleNotFoundError) as caught:
+        importlib.import_module("polyvault.vaultera")
+    assert str(caught.value) == "polyvault's vaultera client needs the polyvault_vaultera_client package: pip install 'polyvault[vaultera]'"
+    assert caught.value.name == "polyvault_vaultera_client"

@@ -219,6 +219,38 @@ def test_polyvault_log_adds_one_handler_however_often_it_is_applied() -> None:
         logger.setLevel(level)
 
 
+@pytest.mark.parametrize(
+    ("value", "level"), [("debug", logging.DEBUG), (" INFO ", logging.INFO), ("Warning", logging.WARNING), ("error", logging.ERROR)]
+)
+def test_polyvault_log_sets_that_level_with_a_timestamped_stderr_handler(value: str, level: int) -> None:
+    """The same switch as above, in this process: its level, its handler's stream and format."""
+    from polyvault._core.observe import configure_from_env
+
+    logger = logging.getLogger("polyvault")
+    before, handlers = logger.level, list(logger.handlers)
+    try:
+        handler = configure_from_env({"POLYVAULT_LOG": value})
+        assert logger.level == level and logger.handlers == [*handlers, handler]
+        assert isinstance(handler, logging.StreamHandler) and handler.stream is sys.stderr and handler.level == logging.NOTSET
+        assert handler.formatter is not None and handler.formatter._fmt == "%(asctime)s %(name)s %(levelname)s %(message)s"
+    finally:
+        logger.handlers = handlers
+        logger.setLevel(before)
+
+
+@pytest.mark.parametrize("value", ["", "  ", "loud"])
+def test_polyvault_log_unset_or_unknown_leaves_logging_alone(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from polyvault._core.observe import configure_from_env
+
+    logger = logging.getLogger("polyvault")
+    before, handlers = logger.level, list(logger.handlers)
+    assert configure_from_env({"POLYVAULT_LOG": value}) is None
+    assert configure_from_env({}) is None
+    assert (logger.level, logger.handlers) == (before, handlers)
+    expected = "polyvault: POLYVAULT_LOG='loud' is not one of debug, info, warning, error; ignored\n" if value == "loud" else ""
+    assert capsys.readouterr().err == expected
+
+
 # --- request ids, per vault -----------------------------------------------------------------------------
 
 

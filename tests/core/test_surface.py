@@ -121,6 +121,21 @@ def test_raw_raises_client_closed_error_too(fake_vgs: FakeVGS) -> None:
     _closed_call_fails(fake_vgs, lambda: reveal_alias.sync_detailed("tok_sandbox_x", client=raw))
 
 
+@pytest.mark.anyio
+async def test_an_async_clients_raw_client_sends_through_its_pool_until_closed(fake_vgs: FakeVGS) -> None:
+    from polyvault_vgs_client.api.aliases import reveal_alias
+
+    async with fake_vgs.async_client() as vgs:
+        raw = vgs.raw
+        alias = (await vgs.aliases.tokenize([CARD]))[0]
+        assert (await reveal_alias.asyncio_detailed(alias, client=raw)).status_code == 200
+        assert (await reveal_alias.asyncio_detailed("tok_sandbox_x", client=raw)).status_code == 404
+    sent = fake_vgs.count()
+    with pytest.raises(ClientClosedError) as caught:
+        await reveal_alias.asyncio_detailed(alias, client=raw)
+    assert fake_vgs.count() == sent and caught.value.vault == "vgs"
+
+
 # --- bound operations are real functions with their public signatures ---------------------------------
 
 TOKENIZE = (
@@ -363,3 +378,19 @@ def test_a_listing_takes_its_arguments_by_keyword_only(fake_apideck: FakeApideck
         fake_apideck.client().logs.list(5)  # type: ignore[call-arg]
     assert str(caught.value) == "Logs.list() takes 1 positional argument but 2 were given"
     assert fake_apideck.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("fake_type", "shown"),
+    [
+        (FakeVGS, "<HeaderAuth for vgs.fake.test>"),
+        (FakeApideck, "<HeaderAuth for apideck.fake.test>"),
+        (FakeVaultPAM, "<_SessionAuth for vaultpam.fake.test>"),
+        (FakeVaultera, "<QueryAuth for vaultera.fake.test>"),
+    ],
+    ids=lambda value: getattr(value, "name", ""),
+)
+def test_a_raw_clients_auth_shows_its_kind_and_host_and_nothing_secret(fake_type: type[Any], shown: str) -> None:
+    fake = fake_type()
+    with fake.client() as client:
+        assert repr(client.raw.get_httpx_client().auth) == shown
