@@ -93,6 +93,16 @@ def test_a_failed_call_is_one_info_line_with_error_status_code_and_request_id(fa
     assert all("tok_sandbox_missing" not in line for line in _lines(logs.records))
 
 
+def test_a_call_failed_after_retries_says_how_many_attempts(fake_vgs: FakeVGS, logs: pytest.LogCaptureFixture) -> None:
+    fake_vgs.inject("503", route="GET /aliases/{alias}", times=None)
+    with fake_vgs.client(retry_policy=NO_WAIT) as vgs, pytest.raises(ServerError) as caught:
+        vgs.aliases.reveal("tok_sandbox_x")
+    request_id = caught.value.request_id
+    assert _lines(logs.records, logging.INFO)[-1] == (
+        f"Aliases.reveal failed: ServerError (503, code Internal server error, request id {request_id}) after 3 attempts"
+    )
+
+
 def test_a_call_refused_before_sending_is_logged_as_failed_too(fake_vgs: FakeVGS, logs: pytest.LogCaptureFixture) -> None:
     with fake_vgs.client() as vgs, pytest.raises(InvalidRequestError):
         vgs.aliases.tokenize(CARD)  # type: ignore[arg-type]  # a bare string, not a list
@@ -217,6 +227,22 @@ def test_polyvault_log_adds_one_handler_however_often_it_is_applied() -> None:
     finally:
         logger.handlers = handlers
         logger.setLevel(level)
+
+
+def test_polyvault_log_is_read_from_the_environment_and_ignores_handlers_of_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    from polyvault._core.observe import configure_from_env
+
+    logger = logging.getLogger("polyvault")
+    before, handlers = logger.level, list(logger.handlers)
+    theirs = logging.NullHandler()  # the application's own handler on our logger
+    monkeypatch.setenv("POLYVAULT_LOG", "warning")
+    try:
+        logger.addHandler(theirs)
+        ours = configure_from_env()
+        assert logger.level == logging.WARNING and logger.handlers == [*handlers, theirs, ours]
+    finally:
+        logger.handlers = handlers
+        logger.setLevel(before)
 
 
 @pytest.mark.parametrize(

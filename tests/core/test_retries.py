@@ -213,6 +213,14 @@ def test_backoff_is_jittered_exponential_and_capped() -> None:
         assert len(delays) > 1
 
 
+@pytest.mark.parametrize(("drawn", "fraction"), [(0.0, 0.5), (0.5, 0.75), (0.999, 0.9995)])
+def test_jitter_spans_half_to_all_of_the_step(monkeypatch: pytest.MonkeyPatch, drawn: float, fraction: float) -> None:
+    import random
+
+    monkeypatch.setattr(random, "random", lambda: drawn)
+    assert RetryPolicy(backoff=1.0, max_backoff=4.0).backoff_delay(2) == pytest.approx(4.0 * fraction, abs=1e-12)
+
+
 @pytest.mark.parametrize("bad", [{"max_retries": -1}, {"backoff": float("inf")}, {"max_wait": -1.0}, {"max_retries": True}])
 def test_a_bad_retry_policy_is_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError, match="must be"):

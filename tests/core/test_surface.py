@@ -52,8 +52,14 @@ def _closed_call_fails(fake: FakeVGS, call: Any) -> ClientClosedError:
     assert fake.count() == sent, "a closed client sent a request"
     error = caught.value
     assert isinstance(error, VaultError) and isinstance(error, RuntimeError)
-    assert error.vault == "vgs" and "closed" in error.message
+    assert error.vault == "vgs" and error.message.endswith(CLOSED)  # a bulk call says so after its progress
     return error
+
+
+CLOSED = (
+    "this client is closed: no request can be sent after close() or the end of its `with` block "
+    "(copies from with_options() share the closed connection pool); create a new client"
+)
 
 
 @pytest.mark.parametrize("where", ["in-process", "served"])
@@ -394,3 +400,19 @@ def test_a_raw_clients_auth_shows_its_kind_and_host_and_nothing_secret(fake_type
     fake = fake_type()
     with fake.client() as client:
         assert repr(client.raw.get_httpx_client().auth) == shown
+
+
+def test_a_client_and_its_resources_show_the_client_class_and_base_url(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        assert repr(vgs) == "VGS(base_url='https://vgs.fake.test')"
+        assert repr(vgs.aliases) == "<Aliases of VGS(base_url='https://vgs.fake.test')>"
+    assert repr(fake_vgs.async_client()) == "AsyncVGS(base_url='https://vgs.fake.test')"
+
+
+def test_a_copy_gets_a_raw_client_of_its_own_options(fake_vgs: FakeVGS) -> None:
+    with fake_vgs.client() as vgs:
+        parent = vgs.raw
+        copy = vgs.with_options(timeout=3).raw
+        assert copy is not parent and vgs.raw is parent
+        assert copy.get_httpx_client().timeout == httpx.Timeout(3.0)
+        assert parent.get_httpx_client().timeout == httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=30.0)
