@@ -3,8 +3,9 @@
 mutmut runs a mutant against the tests during which its function ran in the stats run. Code that runs
 while the tests are collected - module bodies and what they call: an operation's descriptor,
 `publish`, `lazy_exports` - ran before any test, and mutmut credits it to the first test alone, which
-checks none of it. The tests of the public surface (signatures, help(), public names, lazy exports,
-the class-level stand-ins) check exactly what that code builds, so they are credited instead.
+checks none of it. The tests that check what that code builds are credited instead (`CREDITED`):
+those of the public surface (signatures, help(), public names, lazy exports, the class-level
+stand-ins) and, for the record readers a vault module builds at import, the record-reading tests.
 
 Active in the stats run only (mutmut sets MUTANT_UNDER_TEST to "stats"); reads mutmut's own record
 of the functions hit so far (`state()._stats`; mutmut is pinned in requirements/dev.txt).
@@ -17,7 +18,12 @@ from typing import Any
 
 import pytest
 
-SURFACE_TESTS = ("tests/core/test_surface.py::",)
+# Which tests are credited with the code run at import, by the start of its name: the surface tests
+# with all of it; the record-reading tests also with the readers a vault module builds at import.
+CREDITED = {
+    "": ("tests/core/test_surface.py::",),
+    "polyvault._core.reading.": ("tests/reading/test_paged_records.py::", "tests/reading/test_tolerant_reading.py::"),
+}
 _hit_at_import: set[str] = set()
 
 
@@ -38,7 +44,10 @@ def pytest_collection_finish(session: Any) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item: Any, nextitem: Any) -> None:
     """Before mutmut credits this test with what it hit, add the import-time code when it is a surface test."""
-    if _stats_run() and item.nodeid.startswith(SURFACE_TESTS):
-        from mutmut.state import state
+    if not _stats_run():
+        return
+    from mutmut.state import state
 
-        state()._stats.update(_hit_at_import)
+    for prefix, tests in CREDITED.items():
+        if item.nodeid.startswith(tests):
+            state()._stats.update(name for name in _hit_at_import if name.startswith(prefix))

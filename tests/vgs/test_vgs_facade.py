@@ -302,6 +302,66 @@ def test_an_error_body_without_a_title_has_no_code_and_one_that_is_not_vgs_forma
     )
 
 
+REVEALED = {"aliases": [{"alias": "tok_sandbox_a", "format": "UUID"}], "value": "v", "classifiers": [], "storage": "PERSISTENT"}
+SPEC = "GET /aliases answered 200 with a body that does not match the vgs spec"
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ({"data": [REVEALED]}, "data: an object needed, found a list of 1"),
+        (["x"], "body: an object needed, found a list of 1"),
+        ({"errors": []}, "data: an object needed, found nothing"),
+    ],
+    ids=["data-not-an-object", "body-not-an-object", "no-data"],
+)
+def test_a_reveal_many_answer_of_another_shape_fails_every_alias_naming_where(body: object, why: str) -> None:
+    client, _ = _answering(200, body)
+    with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+        vgs.aliases.reveal_many(["tok_sandbox_a", "tok_sandbox_b"])
+    assert caught.value.failed == (0, 1) and caught.value.retryable == ()
+    assert [str(error.message) for error in caught.value.errors] == [f"{SPEC} ({why})"]
+
+
+def test_an_alias_a_reveal_many_answer_leaves_out_fails_alone_as_the_vaults_200() -> None:
+    client, _ = _answering(200, {"data": {"tok_sandbox_a": REVEALED}})
+    with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+        vgs.aliases.reveal_many(["tok_sandbox_a", "tok_sandbox_b"])
+    (left_out,) = caught.value.errors
+    assert left_out.message == f"{SPEC} (data['tok_sandbox_b']: the requested alias's record needed, found nothing)"
+    assert (left_out.vault, left_out.status_code, type(left_out)) == ("vgs", 200, polyvault.UnexpectedResponseError)
+    assert caught.value.failed == (1,) and [record.value for record in caught.value.results[:1]] == ["v"]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_raw_requests_use_neither_the_callers_redirects_nor_its_auth(mode: str) -> None:
+    """`.raw` sends through the facade's pool: the caller's http_client's redirects and auth stay out, as for the facade's own calls."""
+    import anyio
+    import httpx
+    from polyvault_vgs_client.api.aliases import reveal_alias
+
+    seen: list[tuple[str, str | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.path, request.headers.get("authorization")))
+        return httpx.Response(302, json={"errors": []}, headers={"Location": "https://vgs.test/aliases/tok_sandbox_b"})
+
+    settings: dict[str, Any] = {"transport": httpx.MockTransport(handler), "follow_redirects": True, "auth": ("caller", "theirs")}
+    options = {"base_url": "https://vgs.test", "max_retries": 0}
+    if mode == "sync":
+        with polyvault.VGS("u", "p", http_client=httpx.Client(**settings), **options) as vgs:
+            status = reveal_alias.sync_detailed("tok_sandbox_a", client=vgs.raw).status_code
+    else:
+
+        async def main() -> int:
+            async with polyvault.AsyncVGS("u", "p", http_client=httpx.AsyncClient(**settings), **options) as vgs:
+                return (await reveal_alias.asyncio_detailed("tok_sandbox_a", client=vgs.raw)).status_code
+
+        status = anyio.run(main)
+    assert status == 302
+    assert seen == [("/aliases/tok_sandbox_a", "Basic dTpw")]  # base64("u:p"): the vault's credentials, not the caller's
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_a_redirect_is_never_followed_even_by_a_client_that_follows_them(mode: str) -> None:
     import anyio
