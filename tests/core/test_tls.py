@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 import trustme
@@ -68,6 +69,35 @@ def test_polyvault_own_pool_trusts_ssl_cert_file(ca: trustme.CA, served: tuple[F
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert len(json.loads(done.stdout)) == 1 and fake.stored_values() == [CARD]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_polyvaults_own_pools_verify_with_one_context_per_process(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """Every client's pool gets the same verifying context: built once (it costs milliseconds), never `verify=None`
+    (which httpx 0.27, within our range, reads as "do not verify")."""
+    from polyvault._core import transport
+
+    made: list[dict[str, object]] = []
+    for lazy in (transport.LazyTransport, transport.AsyncLazyTransport):
+        real = lazy._factory
+        monkeypatch.setattr(lazy, "_factory", staticmethod(lambda real=real, **settings: made.append(settings) or real(**settings)))
+    fake = FakeVGS()
+    with fake.serve() as base_url:
+        for _ in range(2):
+            if mode == "sync":
+                with fake.client(base_url=base_url) as vgs:
+                    vgs.aliases.tokenize([CARD])
+            else:
+
+                async def call() -> None:
+                    async with fake.async_client(base_url=base_url) as vgs:
+                        await vgs.aliases.tokenize([CARD])
+
+                anyio.run(call)
+    assert [sorted(settings) for settings in made] == [["verify"], ["verify"]]
+    first, second = (settings["verify"] for settings in made)
+    assert first is second and isinstance(first, ssl.SSLContext)
+    assert first.verify_mode is ssl.CERT_REQUIRED and first.check_hostname is True
 
 
 @pytest.mark.parametrize("pool", ["polyvault's own", "a default httpx.Client"])

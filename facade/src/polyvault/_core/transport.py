@@ -34,8 +34,7 @@ class _Lazy:
 
     _factory: Callable[..., Any]
 
-    def __init__(self, **settings: Any) -> None:
-        self._settings = settings
+    def __init__(self) -> None:
         self._transport: Any = None
         self._lock = threading.Lock()
 
@@ -43,7 +42,7 @@ class _Lazy:
         if self._transport is None:
             with self._lock:
                 if self._transport is None:
-                    self._transport = self._factory(verify=shared_ssl_context(), **self._settings)
+                    self._transport = self._factory(verify=shared_ssl_context())
         return self._transport
 
 
