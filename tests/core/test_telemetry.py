@@ -16,7 +16,7 @@ import textwrap
 from typing import Any
 
 import pytest
-from polyvault import NotFoundError, RetryPolicy
+from polyvault import ClientClosedError, NotFoundError, RetryPolicy, VaultConnectionError
 from polyvault.testing import FakeApideck, FakeVaultera, FakeVGS
 
 CARD = "4111111111111111"
@@ -156,6 +156,88 @@ def test_a_listing_is_one_span_across_its_pages(fake_apideck: FakeApideck, otel:
     pages = _by_name(otel.spans, "GET /vault/logs")
     assert len(pages) == 3 and {span.parent.span_id for span in pages} == {call.context.span_id}
     assert len({span.attributes["polyvault.request_id"] for span in pages}) == 3  # each page's own Apideck Request-Id
+
+
+def test_a_listing_span_is_not_current_between_pages_and_ends_clean_when_closed_early(fake_apideck: FakeApideck, otel: Any) -> None:
+    from opentelemetry import trace
+    from opentelemetry.trace import StatusCode
+
+    fake_apideck.add_logs(3)
+    with fake_apideck.client() as apideck:
+        assert len(list(apideck.logs.list(limit=1))) == 3
+        logs = apideck.logs.list(limit=1)
+        next(logs)
+        assert trace.get_current_span() is trace.INVALID_SPAN  # the caller's code runs between pages, outside our span
+        logs.close()  # the caller stops early
+    done, closed = _by_name(otel.spans, "polyvault.apideck/Logs.list")
+    for call in (done, closed):
+        assert call.status.status_code is StatusCode.UNSET and "error.type" not in call.attributes and call.end_time is not None
+    assert len(_by_name(otel.spans, "GET /vault/logs")) == 3 + 1
+
+
+def test_a_listing_closed_under_way_ends_its_attempt_and_call_spans_with_the_error(fake_apideck: FakeApideck, otel: Any) -> None:
+    from opentelemetry.trace import StatusCode
+
+    fake_apideck.add_logs(3)
+    apideck = fake_apideck.client()
+    logs = apideck.logs.list(limit=1)
+    next(logs)
+    apideck.close()
+    with pytest.raises(ClientClosedError):
+        next(logs)
+    (call,) = _by_name(otel.spans, "polyvault.apideck/Logs.list")
+    assert call.status.status_code is StatusCode.ERROR and call.attributes["error.type"] == "ClientClosedError"
+    assert len(_by_name(otel.spans, "GET /vault/logs")) == 1  # refused before an attempt began
+
+
+def test_an_interrupted_sync_call_ends_the_attempt_under_way_as_interrupted(otel: Any) -> None:
+    import httpx
+    from opentelemetry.trace import StatusCode
+    from polyvault import VGS
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise KeyboardInterrupt  # Ctrl-C while the request is under way
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with VGS("u", "p", base_url="https://vgs.test", http_client=http) as vgs, pytest.raises(KeyboardInterrupt):
+        vgs.aliases.reveal("tok_sandbox_x")
+    (attempt,) = _by_name(otel.spans, "GET /aliases/{alias}")
+    assert attempt.attributes["error.type"] == "KeyboardInterrupt" and attempt.status.status_code is StatusCode.ERROR
+    (call,) = _by_name(otel.spans, "polyvault.vgs/Aliases.reveal")
+    assert call.attributes["error.type"] == "KeyboardInterrupt"
+
+
+def test_a_cancelled_async_call_ends_the_attempt_under_way_as_cancelled(fake_vgs: FakeVGS, otel: Any) -> None:
+    from opentelemetry.trace import StatusCode
+
+    fake_vgs.inject("latency", route="GET /aliases/{alias}", seconds=5, times=1)
+
+    async def main() -> None:
+        async with fake_vgs.async_client() as vgs:
+            await asyncio.wait_for(vgs.aliases.reveal("tok_sandbox_x"), timeout=0.3)
+
+    with pytest.raises(TimeoutError):
+        asyncio.run(main())
+    (attempt,) = _by_name(otel.spans, "GET /aliases/{alias}")
+    assert attempt.attributes["error.type"] == "CancelledError" and attempt.status.status_code is StatusCode.ERROR
+    assert attempt.end_time is not None
+    (call,) = _by_name(otel.spans, "polyvault.vgs/Aliases.reveal")
+    assert call.attributes["error.type"] == "CancelledError"
+
+
+def test_a_listing_whose_next_page_cannot_be_fetched_fails_with_the_transport_error(fake_apideck: FakeApideck, otel: Any) -> None:
+    from opentelemetry.trace import StatusCode
+
+    fake_apideck.add_logs(3)
+    with fake_apideck.client(retry_policy=RetryPolicy(max_retries=0)) as apideck:
+        logs = apideck.logs.list(limit=1)
+        next(logs)
+        fake_apideck.inject("reset_before", route="GET /vault/logs", times=None)
+        with pytest.raises(VaultConnectionError) as caught:
+            next(logs)
+    assert caught.value.message.startswith("GET /vault/logs got no response")
+    (call,) = _by_name(otel.spans, "polyvault.apideck/Logs.list")
+    assert call.status.status_code is StatusCode.ERROR and call.attributes["error.type"] == "VaultConnectionError"
 
 
 def test_the_call_span_is_current_while_the_call_runs(fake_vgs: FakeVGS, otel: Any) -> None:

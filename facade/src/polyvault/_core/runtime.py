@@ -263,6 +263,17 @@ async def _gather_async(effect: Gather, http: httpx.AsyncClient) -> list[Outcome
     return outcomes
 
 
+def _abandon(plan: Plan[Any], interruption: BaseException) -> None:
+    """An interruption (Ctrl-C, a cancellation) met `plan` waiting on an effect: throw it in, so the plan ends at
+    once what it began (an attempt's span, a listing's call), instead of whenever its generator is collected.
+    The driver then re-raises the interruption itself, whatever the plan made of it."""
+    try:
+        plan.throw(interruption)
+    except BaseException:  # noqa: BLE001 - the interruption coming back out, as expected
+        return
+    plan.close()  # the plan went on regardless: stop it here
+
+
 def iter_sync(plan: Plan[Any], http: httpx.Client) -> Iterator[Any]:
     """Drive `plan` with a sync client, yielding the items it emits."""
     value: Any = None
@@ -282,6 +293,9 @@ def iter_sync(plan: Plan[Any], http: httpx.Client) -> Iterator[Any]:
             value = _perform_sync(effect, http)
         except Exception as exc:  # noqa: BLE001 - thrown back into the plan, which decides
             error = exc
+        except BaseException as exc:
+            _abandon(plan, exc)
+            raise
 
 
 async def iter_async(plan: Plan[Any], http: httpx.AsyncClient) -> AsyncIterator[Any]:
@@ -304,6 +318,9 @@ async def iter_async(plan: Plan[Any], http: httpx.AsyncClient) -> AsyncIterator[
             value = await _perform_async(effect, http)
         except Exception as exc:  # noqa: BLE001 - thrown back into the plan, which decides
             error = exc
+        except BaseException as exc:
+            _abandon(plan, exc)
+            raise
 
 
 def run_sync(plan: Plan[T], http: httpx.Client) -> T:
