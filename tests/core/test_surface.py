@@ -416,3 +416,32 @@ def test_a_copy_gets_a_raw_client_of_its_own_options(fake_vgs: FakeVGS) -> None:
         assert copy is not parent and vgs.raw is parent
         assert copy.get_httpx_client().timeout == httpx.Timeout(3.0)
         assert parent.get_httpx_client().timeout == httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=30.0)
+
+
+RESOURCES = {
+    "VGS": ["aliases"],
+    "Apideck": ["connections", "consumers", "logs", "sessions"],
+    "VaultPAM": ["safes"],
+    "Vaultera": ["api_keys", "cards", "session_tokens"],
+}
+
+
+@pytest.mark.parametrize("name", [*RESOURCES, *(f"Async{vault}" for vault in RESOURCES)])
+def test_a_client_class_shows_its_resources_in_its_own_mode(name: str) -> None:
+    """`VGS.aliases` on the class is the resource class a VGS gives (help(), create_autospec): sync or async as the client."""
+    client_type = getattr(polyvault, name)
+    asynchronous = name.startswith("Async")
+    shown = [each for each in dir(client_type) if not each.startswith("_") and isinstance(getattr(client_type, each), type)]
+    assert shown == RESOURCES[name.removeprefix("Async")]
+    for each in shown:
+        resource = getattr(client_type, each)
+        assert issubclass(resource, polyvault._core.client.Resource)
+        operations = [getattr(resource, op) for op in dir(resource) if not op.startswith("_") and "ǁ" not in op]
+        for op in operations:
+            assert inspect.iscoroutinefunction(op) is (asynchronous and "Iterator[" not in str(inspect.signature(op))), op
+        doc = inspect.getattr_static(client_type, each).__doc__
+        assert isinstance(doc, str) and doc.endswith(".") and ": " in doc
+    assert inspect.getattr_static(polyvault.VGS, "aliases").__doc__ == (
+        "Aliases: create, tokenize, reference, reveal, reveal_many, update, delete, delete_many."
+    )
+    assert polyvault.VGS.aliases is not polyvault.AsyncVGS.aliases
