@@ -301,6 +301,56 @@ def test_an_opentelemetry_failure_is_logged_and_never_fails_the_call(
     assert {record.levelno for record in failures[1:]} == {logging.DEBUG} and len(failures) == 4  # 2 call spans, 2 attempt spans
 
 
+def test_spans_that_fail_to_take_events_or_to_end_are_logged_and_never_fail_the_call(
+    fake_vgs: FakeVGS, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import opentelemetry.trace
+    from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanKind
+    from polyvault._core import telemetry
+
+    class BrokenSpan(NonRecordingSpan):
+        def __init__(self, attempt: bool) -> None:
+            super().__init__(INVALID_SPAN_CONTEXT)
+            self.attempt = attempt
+
+        def add_event(self, *args: Any, **kwargs: Any) -> None:
+            raise RuntimeError("events refused")
+
+        def end(self, *args: Any, **kwargs: Any) -> None:
+            if self.attempt:
+                raise RuntimeError("export failed")
+
+    class Broken:
+        def get_tracer(self, *args: Any, **kwargs: Any) -> Any:
+            return self
+
+        def start_span(self, name: str, *args: Any, kind: Any = SpanKind.INTERNAL, **kwargs: Any) -> Any:
+            return BrokenSpan(kind is SpanKind.CLIENT)
+
+    monkeypatch.setattr(opentelemetry.trace, "get_tracer_provider", lambda: Broken())
+    monkeypatch.setattr(telemetry, "_failures", 0)
+    caplog.set_level(logging.DEBUG, logger="polyvault")
+    fake_vgs.inject("503", route="GET /aliases/{alias}", times=1)
+    fake_vgs.inject("latency", route="POST /aliases", seconds=5, times=1)
+    with fake_vgs.client(retry_policy=NO_WAIT) as vgs, pytest.raises(NotFoundError):
+        vgs.aliases.reveal("tok_sandbox_missing")  # a 503, a retry event, then a 404
+
+    async def cancelled() -> None:
+        async with fake_vgs.async_client() as vgs:
+            await asyncio.wait_for(vgs.aliases.tokenize([CARD]), timeout=0.3)
+
+    with pytest.raises(TimeoutError):
+        asyncio.run(cancelled())
+    failures = [record for record in caplog.records if record.getMessage().startswith("OpenTelemetry failed")]
+    assert [(record.args[0], record.args[1], str(record.args[2])) for record in failures] == [  # type: ignore[index]
+        ("ending an attempt span", "RuntimeError", "export failed"),
+        ("adding a retry event", "RuntimeError", "events refused"),
+        ("ending an attempt span", "RuntimeError", "export failed"),
+        ("ending an attempt span", "RuntimeError", "export failed"),  # the cancelled call's attempt
+    ]
+    assert [record.levelno for record in failures] == [logging.WARNING] + [logging.DEBUG] * 3
+
+
 PROBE = textwrap.dedent(
     """
     import json, sys

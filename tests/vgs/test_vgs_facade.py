@@ -362,6 +362,29 @@ def test_raw_requests_use_neither_the_callers_redirects_nor_its_auth(mode: str) 
     assert seen == [("/aliases/tok_sandbox_a", "Basic dTpw")]  # base64("u:p"): the vault's credentials, not the caller's
 
 
+@pytest.mark.parametrize("operation", ["create", "tokenize"])
+def test_a_created_value_answered_without_an_alias_fails_as_unknown(operation: str) -> None:
+    client, _ = _answering(201, {"data": [{"value": CARDS[0], "aliases": [], "classifiers": [], "storage": "PERSISTENT"}]})
+    with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+        getattr(vgs.aliases, operation)(CARDS[:1])
+    assert caught.value.unknown == (0,) and caught.value.retryable == ()
+    (error,) = caught.value.errors
+    assert error.message == "POST /aliases answered 201 with a body that does not match the vgs spec (data[].aliases: an alias needed, found nothing)"
+
+
+def test_an_error_entry_without_detail_or_title_adds_no_text_and_a_body_without_errors_is_not_vgs_format() -> None:
+    client, _ = _answering(400, {"errors": [{"status": 400}, {"status": 400, "detail": "Item 1: too long"}]})
+    with client as vgs, pytest.raises(BadRequestError) as caught:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert (caught.value.code, caught.value.message) == (None, "GET /aliases/tok_sandbox_a failed: Item 1: too long")
+    client, _ = _answering(404, {"message": "no such alias"})
+    with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as unexpected:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert unexpected.value.message == (
+        "GET /aliases/tok_sandbox_a answered 404 Not Found with a body that is not vgs's error format (application/json)"
+    )
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_a_redirect_is_never_followed_even_by_a_client_that_follows_them(mode: str) -> None:
     import anyio
