@@ -369,7 +369,9 @@ def test_a_created_value_answered_without_an_alias_fails_as_unknown(operation: s
         getattr(vgs.aliases, operation)(CARDS[:1])
     assert caught.value.unknown == (0,) and caught.value.retryable == ()
     (error,) = caught.value.errors
-    assert error.message == "POST /aliases answered 201 with a body that does not match the vgs spec (data[].aliases: an alias needed, found nothing)"
+    assert error.message == (
+        "POST /aliases answered 201 with a body that does not match the vgs spec (data[].aliases: an alias needed, found nothing)"
+    )
 
 
 def test_an_error_entry_without_detail_or_title_adds_no_text_and_a_body_without_errors_is_not_vgs_format() -> None:
