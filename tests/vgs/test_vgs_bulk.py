@@ -272,6 +272,14 @@ def test_more_than_five_aliases_at_fault_are_counted_not_all_listed(fake_vgs: Fa
     assert caught.value.failed == tuple(range(1, 8))
 
 
+def test_exactly_five_aliases_at_fault_are_all_listed(fake_vgs: FakeVGS) -> None:
+    gone = [f"tok_sandbox_gone{index}" for index in range(5)]
+    with fake_vgs.client() as vgs, pytest.raises(NotFoundError) as caught:
+        vgs.aliases.reveal_many(gone)
+    shown = ", ".join(f"aliases[{index}] {alias!r}" for index, alias in enumerate(gone))
+    assert f"5 failed, not retryable as sent ({shown}); first error:" in str(caught.value)
+
+
 def test_a_delete_whose_answer_was_lost_names_its_aliases_as_unknown(fake_vgs: FakeVGS) -> None:
     _, aliases = aliases_of(fake_vgs, 2)
     fake_vgs.inject("503", route=DELETE_MANY)
