@@ -93,6 +93,15 @@ def test_a_failed_call_is_one_info_line_with_error_status_code_and_request_id(fa
     assert all("tok_sandbox_missing" not in line for line in _lines(logs.records))
 
 
+def test_a_status_without_a_reason_phrase_is_named_by_its_code_alone(logs: pytest.LogCaptureFixture) -> None:
+    unnamed = httpx.Response(503, json={"errors": []}, extensions={"reason_phrase": b""})  # a proxy's bare "HTTP/1.1 503"
+    answers = iter([unnamed, httpx.Response(200, json={"data": [{"value": "v", "aliases": []}]})])
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: next(answers)))
+    with VGS("u", "p", base_url="https://vgs.test", http_client=http, retry_policy=NO_WAIT) as vgs:
+        vgs.aliases.reveal("tok_sandbox_a")
+    assert _lines(logs.records, logging.INFO) == ["Aliases.reveal: retrying GET /aliases/{alias} in 0.00 s (attempt 2 of 3) after 503"]
+
+
 def test_a_call_failed_after_retries_says_how_many_attempts(fake_vgs: FakeVGS, logs: pytest.LogCaptureFixture) -> None:
     fake_vgs.inject("503", route="GET /aliases/{alias}", times=None)
     with fake_vgs.client(retry_policy=NO_WAIT) as vgs, pytest.raises(ServerError) as caught:

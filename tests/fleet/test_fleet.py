@@ -166,6 +166,22 @@ async def test_async_clients_share_the_budget_too(redis_server: RedisServer) -> 
     assert fake.throttled == 0
 
 
+@pytest.mark.anyio
+async def test_sync_and_async_clients_book_their_turns_in_one_budget(redis_server: RedisServer) -> None:
+    fake = FakeVGS()
+    with fake.client() as setup:
+        alias = setup.aliases.tokenize([CARD])[0]
+    coordination = Coordination(redis_server.url, requests=1000, per=60)
+    with fake.client(coordination=coordination) as sync_client:
+        sync_client.aliases.reveal(alias)
+        rate = sync_client._state.fleet.keyring().key("rate").encode()
+    booked = float(redis_contents(redis_server.url)[rate][b"tat"])
+    async with fake.async_client(coordination=coordination) as async_client:
+        await async_client.aliases.reveal(alias)
+        assert async_client._state.fleet.keyring().key("rate").encode() == rate
+    assert float(redis_contents(redis_server.url)[rate][b"tat"]) > booked  # the async client's turn moved the same schedule
+
+
 def test_on_rate_limit_decides_whether_a_429_is_retried() -> None:
     fake = FakeVGS()
     with fake.client() as setup:
