@@ -1,18 +1,20 @@
 """`make mutate`: mutation testing of the facade's core (`_core/`) and the VGS module with mutmut (pinned in dev.txt).
 
-Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...] [--rerun]
+Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...] [--rerun | --resume]
 
 mutmut copies the sources it mutates into `mutants/` of its working directory and puts that first
 on `sys.path`. Our package lives in `facade/src` (installed editable), so the run happens in
 `mutate-work/` (git-ignored): `src` there links to `facade/src` and `tests` to `tests`, and its
 `pyproject.toml` holds the mutmut and pytest settings. Only `_core/*` and `vgs.py` are mutated
 (`--only` narrows that to some files, e.g. `--only src/polyvault/_core/checks.py`); the rest of the
-package is copied as it is. Each mutant runs only the tests that cover the function it changes
-(mutmut's own selection) from the test folders below; the reliability suites and the multi-process
-fleet tests are left out (too slow to run per mutant; a mutant does not reach a child process).
+package is copied as it is. Each mutant runs only tests that reach the function it changes
+(mutmut's own selection) from the test folders below, the fastest of them up to 2 s of their
+measured time (scripts/mutate_import_hits.py, which also credits code that runs at import to the
+tests that check it); the reliability suites and the multi-process fleet tests are left out (too
+slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests. The stats run credits code that runs at import to the
-surface tests (scripts/mutate_import_hits.py).
+changed since) against the current tests, each in a child that imports polyvault afresh.
+`--resume` goes on with an interrupted run.
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
 table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
@@ -195,10 +197,11 @@ def _collect() -> dict[str, dict[str, str]]:
 
 
 def _forget_survivors() -> None:
-    """Make the last run's survivors unchecked, and its record of which test runs what stale.
+    """Make the last run's survivors unchecked.
 
     mutmut then runs only the unchecked mutants (these, and those of functions changed since), each
-    against the tests that reach it now: its stats are collected again, with the tests added since.
+    against the tests that reached it in the stats run and the tests added since (mutmut collects
+    stats for those before it starts).
     """
     for meta in (WORK / "mutants").rglob("*.py.meta"):
         data = json.loads(meta.read_text())
@@ -207,7 +210,16 @@ def _forget_survivors() -> None:
             if code == 0 or code in (5, 33):  # survived, or no test reached it
                 codes[name] = None
         meta.write_text(json.dumps(data))
-    (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+
+
+def _cap_stats() -> None:
+    """Bound the tests each function's mutants run, in the stats a run made before the bound existed."""
+    from mutate_import_hits import cap
+
+    path = WORK / "mutants" / "mutmut-stats.json"
+    stats = json.loads(path.read_text())
+    cap(stats["tests_by_mangled_function_name"], stats["duration_by_test"])
+    path.write_text(json.dumps(stats))
 
 
 def _last_settings() -> tuple[list[str], list[str]]:
@@ -285,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", default=list(MUTATED), help="globs (under src/) of the files to mutate")
     parser.add_argument("--tests", nargs="+", default=list(TESTS), help="test paths mutmut selects from")
     parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
+    parser.add_argument("--resume", action="store_true", help="go on with an interrupted run: its unchecked mutants")
     args = parser.parse_args(argv)
 
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
@@ -295,7 +308,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         only, tests = _last_settings()
         _forget_survivors()
-        _settings(only, tests, fresh_import=True)  # the stats file that would compare these settings is gone
+        _settings(only, tests, fresh_import=True)  # the warmup is not among the settings whose change voids results
+    elif args.resume:
+        if not (WORK / "mutants" / "mutmut-stats.json").exists():
+            print("no interrupted run in mutate-work/ to go on with", file=sys.stderr)
+            return 1
+        only, tests = _last_settings()
+        _cap_stats()
     else:
         only, tests = args.only, args.tests
         _prepare(only, tests)
