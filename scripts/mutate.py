@@ -39,6 +39,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from mutate_import_hits import TEST_BUDGET, cap
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutate-work"
 RESULTS = ROOT / "bench-results"
@@ -214,8 +216,6 @@ def _forget_survivors() -> None:
 
 def _cap_stats() -> None:
     """Bound the tests each function's mutants run, in the stats a run made before the bound existed."""
-    from mutate_import_hits import cap
-
     path = WORK / "mutants" / "mutmut-stats.json"
     stats = json.loads(path.read_text())
     cap(stats["tests_by_mangled_function_name"], stats["duration_by_test"])
@@ -263,7 +263,8 @@ def _report(found: dict[str, dict[str, str]], only: list[str], tests: list[str],
         f"Survivors: {len(survivors)}, of which {equivalent_count} judged equivalent (scripts/mutate_equivalent.toml) and "
         f"{len(open_)} not resolved. With the equivalent ones left out: {killed / max(1, len(ran) - equivalent_count):.1%}.",
         "",
-        f"Mutated: {', '.join(only)}; tests selected from: {', '.join(tests)}; {minutes:.0f} min.",
+        f"Mutated: {', '.join(only)}; tests selected from: {', '.join(tests)}, per mutant the fastest that reach "
+        f"its function up to {TEST_BUDGET:g} s of their measured time; {minutes:.0f} min.",
         "Statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())),
         "",
         "| file | mutants | killed | score | equivalent | not resolved |",
