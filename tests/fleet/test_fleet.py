@@ -182,6 +182,20 @@ async def test_sync_and_async_clients_book_their_turns_in_one_budget(redis_serve
     assert float(redis_contents(redis_server.url)[rate][b"tat"]) > booked  # the async client's turn moved the same schedule
 
 
+def test_each_turn_moves_the_shared_schedule_by_the_window_over_the_usable_budget(redis_server: RedisServer) -> None:
+    """100 per 10 s: 3 kept spare and a burst of 2 (2.5 % each, rounded), so turns are 10 s / 96 apart."""
+    fake = FakeVGS()
+    with fake.client() as setup:
+        alias = setup.aliases.tokenize([CARD])[0]
+    with fake.client(coordination=Coordination(redis_server.url, requests=100, per=10)) as vgs:
+        rate = vgs._state.fleet.keyring().key("rate").encode()
+        schedule = []
+        for _ in range(3):
+            vgs.aliases.reveal(alias)  # far quicker than a turn: each books the next one
+            schedule.append(float(redis_contents(redis_server.url)[rate][b"tat"]))
+    assert [later - earlier for earlier, later in zip(schedule, schedule[1:])] == pytest.approx([10_000 / 96] * 2, abs=0.002)
+
+
 def test_on_rate_limit_decides_whether_a_429_is_retried() -> None:
     fake = FakeVGS()
     with fake.client() as setup:
