@@ -6,6 +6,7 @@ auth), so two clients here stand for two processes; test_multiprocess.py runs re
 
 from __future__ import annotations
 
+import itertools
 import logging
 import socket
 import threading
@@ -193,7 +194,7 @@ def test_each_turn_moves_the_shared_schedule_by_the_window_over_the_usable_budge
         for _ in range(3):
             vgs.aliases.reveal(alias)  # far quicker than a turn: each books the next one
             schedule.append(float(redis_contents(redis_server.url)[rate][b"tat"]))
-    assert [later - earlier for earlier, later in zip(schedule, schedule[1:])] == pytest.approx([10_000 / 96] * 2, abs=0.002)
+    assert [later - earlier for earlier, later in itertools.pairwise(schedule)] == pytest.approx([10_000 / 96] * 2, abs=0.002)
 
 
 def test_on_rate_limit_decides_whether_a_429_is_retried() -> None:
