@@ -197,6 +197,23 @@ def test_each_turn_moves_the_shared_schedule_by_the_window_over_the_usable_budge
     assert [later - earlier for earlier, later in itertools.pairwise(schedule)] == pytest.approx([10_000 / 96] * 2, abs=0.002)
 
 
+def test_the_fleets_keys_are_the_same_in_every_release() -> None:
+    """Processes of two releases (a rolling deploy) must meet at the same keys and open each other's session."""
+    import httpx
+
+    vgs = VGS("user", "password", base_url="https://vgs.test", coordination="redis://127.0.0.1:1/0", http_client=httpx.Client())
+    keyring = vgs._state.fleet.keyring()
+    assert keyring.key("rate") == "polyvault:{c0fdb56d377ca84d5fe2c6b5a24ef276}:rate"
+    assert keyring.fingerprint("tok") == "ac08e85f21960b627fbb8e0109471f9a"
+    sealed_by_0_1_0 = bytes.fromhex(
+        "eeb4af9c188a21d5b4d8caee4d87e521d4e43d2d6c38e43e8726b9f335f86d1f9067335fc66a7aabcd0937c703122ba343ea302f8d683f1b4af103d7"
+    )
+    assert keyring.open(sealed_by_0_1_0, keyring.key("session")) == b'{"token": "t", "lifetime": 60.0}'
+    assert keyring.open(sealed_by_0_1_0, keyring.key("rate")) is None  # sealed for another key: refused
+    other = VGS("user", "passw0rd", base_url="https://vgs.test", coordination="redis://127.0.0.1:1/0", http_client=httpx.Client())
+    assert other._state.fleet.keyring().key("rate") != keyring.key("rate")
+
+
 def test_on_rate_limit_decides_whether_a_429_is_retried() -> None:
     fake = FakeVGS()
     with fake.client() as setup:
