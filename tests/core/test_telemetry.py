@@ -15,6 +15,7 @@ import sys
 import textwrap
 from typing import Any
 
+import polyvault
 import pytest
 from polyvault import ClientClosedError, NotFoundError, RetryPolicy, VaultConnectionError
 from polyvault.testing import FakeApideck, FakeVaultera, FakeVGS
@@ -111,6 +112,21 @@ def test_a_call_ended_by_the_callers_own_exception_ends_its_span_with_that_type(
     (call,) = _by_name(otel.spans, "polyvault.vgs/Aliases.reveal")
     assert call.status.status_code is StatusCode.ERROR and call.status.description == "HookError"
     assert call.attributes["error.type"] == "HookError" and call.end_time is not None
+
+
+def test_an_attempt_answered_400_is_an_error_and_one_answered_399_is_not(otel: Any) -> None:
+    import httpx
+    from polyvault import VGS, BadRequestError
+
+    answers = iter([httpx.Response(399, json={}), httpx.Response(400, json={"errors": [{"title": "Bad request"}]})])
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: next(answers)))
+    with VGS("u", "p", base_url="https://vgs.test", http_client=http) as vgs:
+        with pytest.raises(polyvault.UnexpectedResponseError):
+            vgs.aliases.reveal("tok_sandbox_a")
+        with pytest.raises(BadRequestError):
+            vgs.aliases.reveal("tok_sandbox_a")
+    first, second = _by_name(otel.spans, "GET /aliases/{alias}")
+    assert "error.type" not in first.attributes and second.attributes["error.type"] == "400"
 
 
 def test_every_attempt_is_measured_in_the_request_duration_histogram(fake_vgs: FakeVGS, otel: Any) -> None:
@@ -299,6 +315,7 @@ def test_an_opentelemetry_failure_is_logged_and_never_fails_the_call(
         "OpenTelemetry failed while starting a span (RuntimeError: exporter queue is full); polyvault calls go on without that telemetry"
     )
     assert {record.levelno for record in failures[1:]} == {logging.DEBUG} and len(failures) == 4  # 2 call spans, 2 attempt spans
+    assert [record.args[0] for record in failures] == ["starting a span", "starting an attempt span"] * 2  # type: ignore[index]
 
 
 def test_spans_that_fail_to_take_events_or_to_end_are_logged_and_never_fail_the_call(
