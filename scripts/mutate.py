@@ -13,8 +13,9 @@ measured time, when all would take over 10 s (scripts/mutate_import_hits.py, whi
 tests that check it); the reliability suites and the multi-process fleet tests are left out (too
 slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests, each in a child that imports polyvault afresh.
-`--resume` goes on with an interrupted run.
+changed since) against the current tests; `--rerun-at-import` then reruns the survivors of code that
+runs at import, each in a child that imports polyvault afresh (slower, so only those). `--resume`
+goes on with an interrupted run.
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
 table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
@@ -140,9 +141,9 @@ track_dependencies = false
 # polyvault) but run none of them: the package's caches - record readers compiled, signatures built,
 # generated modules looked up - are empty, and a mutant in code that runs once per process runs.
 # (Forked from mutmut's main process instead, a child would inherit them as the stats run left them.)
-# A rerun (--rerun) imports polyvault afresh in every child too (the warmup is "import" then,
-# with only third-party modules preloaded): slower, so a mutant in code that runs at import (an
-# operation's descriptor, `publish`, `lazy_exports`) is run only there, among the survivors.
+# --rerun-at-import imports polyvault afresh in every child (the warmup is "import" then, with only
+# third-party modules preloaded): slower, so a mutant in code that runs at import (an operation's
+# descriptor, `publish`, `lazy_exports`) is run that way only there, among the survivors.
 process_isolation = "forkserver"
 forkserver_warmup = "{warmup}"
 preload_modules_file = "preload-modules.txt"
@@ -198,8 +199,8 @@ def _collect() -> dict[str, dict[str, str]]:
     return found
 
 
-def _forget_survivors() -> None:
-    """Make the last run's survivors unchecked.
+def _forget_survivors(functions: set[str] | None = None) -> None:
+    """Make the last run's survivors unchecked (only those in `functions`, mangled names, if given).
 
     mutmut then runs only the unchecked mutants (these, and those of functions changed since), each
     against the tests that reached it in the stats run and the tests added since (mutmut collects
@@ -209,9 +210,24 @@ def _forget_survivors() -> None:
         data = json.loads(meta.read_text())
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
-            if code == 0 or code in (5, 33):  # survived, or no test reached it
-                codes[name] = None
+            if (code == 0 or code in (5, 33)) and (functions is None or re.sub(r"__mutmut_\d+$", "", name) in functions):
+                codes[name] = None  # it survived, or no test reached it
         meta.write_text(json.dumps(data))
+
+
+def _run_at_import(tests: list[str]) -> set[str]:
+    """The functions (mangled names) that run while the tests are collected: polyvault's import-time code."""
+    record = WORK / "import-hits.txt"
+    record.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "MUTANT_UNDER_TEST": "stats",
+        "POLYVAULT_MUTATE_IMPORT_HITS": str(record),
+        "PYTHONPATH": os.pathsep.join([str(WORK / "mutants" / "src"), str(WORK / "plugins")]),
+    }
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-p", "mutate_import_hits", *tests]
+    subprocess.run(command, cwd=WORK / "mutants", env=env, capture_output=True, check=False)
+    return set(record.read_text().split()) if record.exists() else set()
 
 
 def _cap_stats() -> None:
@@ -299,17 +315,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tests", nargs="+", default=list(TESTS), help="test paths mutmut selects from")
     parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
     parser.add_argument("--resume", action="store_true", help="go on with an interrupted run: its unchecked mutants")
+    parser.add_argument(
+        "--rerun-at-import", action="store_true", help="rerun the survivors of code run at import, importing polyvault afresh for each"
+    )
     args = parser.parse_args(argv)
 
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
-    if args.rerun:
+    if args.rerun or args.rerun_at_import:
         if not (WORK / "pyproject.toml").exists():
             print("no earlier run in mutate-work/ to rerun", file=sys.stderr)
             return 1
         only, tests = _last_settings()
-        _forget_survivors()
-        _settings(only, tests, fresh_import=True)  # the warmup is not among the settings whose change voids results
+        at_import = _run_at_import(tests) if args.rerun_at_import else None
+        _forget_survivors(at_import)
+        _settings(only, tests, fresh_import=args.rerun_at_import)  # the warmup is not among the settings whose change voids results
     elif args.resume:
         if not (WORK / "pyproject.toml").exists():
             print("no interrupted run in mutate-work/ to go on with", file=sys.stderr)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, MutableMapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -64,6 +65,9 @@ def pytest_collection_finish(session: Any) -> None:
 
         _hit_at_import.update(state()._stats)
         state()._stats.clear()
+        record = os.environ.get("POLYVAULT_MUTATE_IMPORT_HITS")
+        if record:  # scripts/mutate.py --rerun-at-import asks which functions run at import
+            Path(record).write_text("\n".join(sorted(_hit_at_import)))
 
 
 @pytest.hookimpl(tryfirst=True)
