@@ -13,7 +13,7 @@ measured time, when all would take over 10 s (scripts/mutate_import_hits.py, whi
 tests that check it); the reliability suites and the multi-process fleet tests are left out (too
 slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests; `--rerun-at-import` then reruns the survivors of code that
+changed since) against the current tests, measured again; `--rerun-at-import` then reruns the survivors of code that
 runs at import, each in a child that imports polyvault afresh (slower, so only those). `--resume`
 goes on with an interrupted run.
 
@@ -280,7 +280,8 @@ def _report(found: dict[str, dict[str, str]], only: list[str], tests: list[str],
         f"{len(open_)} not resolved. With the equivalent ones left out: {killed / max(1, len(ran) - equivalent_count):.1%}.",
         "",
         f"Mutated: {', '.join(only)}; tests selected from: {', '.join(tests)}: per mutant, those that reach its "
-        f"function, or the fastest of them up to {TEST_BUDGET:g} s when all would take over {ALL_WITHIN:g} s; {minutes:.0f} min.",
+        f"function, or {TEST_BUDGET:g} s of them (the fastest of each file in turn) when all would take over {ALL_WITHIN:g} s; "
+        f"{minutes:.0f} min.",
         "Statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())),
         "",
         "| file | mutants | killed | score | equivalent | not resolved |",
@@ -329,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         only, tests = _last_settings()
         at_import = _run_at_import(tests) if args.rerun_at_import else None
         _forget_survivors(at_import)
+        (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
         _settings(only, tests, fresh_import=args.rerun_at_import)  # the warmup is not among the settings whose change voids results
     elif args.resume:
         if not (WORK / "pyproject.toml").exists():

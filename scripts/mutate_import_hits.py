@@ -8,7 +8,8 @@ those of the public surface (signatures, help(), public names, lazy exports, the
 stand-ins) and, for the record readers a vault module builds at import, the record-reading tests.
 
 It also bounds what each mutant runs (`cap`): a function whose reaching tests take more than
-ALL_WITHIN seconds (measured) keeps only its fastest ones, up to TEST_BUDGET seconds. A function of
+ALL_WITHIN seconds (measured) keeps only TEST_BUDGET seconds of them, the fastest of each test file
+in turn. A function of
 the request pipeline is reached by 600 tests (70 s); run in full for each of its surviving mutants,
 the run would take many hours on 2 cores. The score is therefore a lower bound of what every
 reaching test would give.
@@ -38,14 +39,19 @@ _hit_at_import: set[str] = set()
 
 
 def cap(tests_by_function: MutableMapping[str, Any], duration_by_test: Mapping[str, float]) -> None:
-    """Keep, for each function reached by more than ALL_WITHIN seconds of tests, its fastest tests up to
-    TEST_BUDGET seconds in all (at least one), in place."""
+    """Keep, for each function reached by more than ALL_WITHIN seconds of tests, tests up to TEST_BUDGET
+    seconds in all (at least one), in place: the fastest of each test file in turn, then the next
+    fastest of each, so every kind of test that reaches the function (bulk, fleet, reading...) is there."""
     for function, tests in tests_by_function.items():
         if sum(duration_by_test.get(test, 0.0) for test in tests) <= ALL_WITHIN:
             continue
+        by_file: dict[str, list[str]] = {}
+        for test in sorted(tests, key=lambda name: (duration_by_test.get(name, 0.0), name)):
+            by_file.setdefault(test.split("::")[0], []).append(test)
+        rounds = [[group[depth] for group in by_file.values() if depth < len(group)] for depth in range(max(map(len, by_file.values())))]
         kept: list[str] = []
         spent = 0.0
-        for test in sorted(tests, key=lambda name: (duration_by_test.get(name, 0.0), name)):
+        for test in (test for tests_of_round in rounds for test in tests_of_round):
             spent += duration_by_test.get(test, 0.0)
             if kept and spent > TEST_BUDGET:
                 break
