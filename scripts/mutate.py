@@ -45,6 +45,7 @@ from mutate_import_hits import ALL_WITHIN, TEST_BUDGET, cap
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutate-work"
 RESULTS = ROOT / "bench-results"
+PENDING = WORK / "rerun-pending.json"  # survivors made unchecked for a rerun: survivors still until it checks them
 EQUIVALENTS = Path(__file__).resolve().with_name("mutate_equivalent.toml")
 PLUGIN = Path(__file__).resolve().with_name("mutate_import_hits.py")
 MUTATED = ("src/polyvault/_core/*", "src/polyvault/vgs.py")
@@ -206,13 +207,16 @@ def _forget_survivors(functions: set[str] | None = None) -> None:
     against the tests that reached it in the stats run and the tests added since (mutmut collects
     stats for those before it starts).
     """
+    pending = set(json.loads(PENDING.read_text())) if PENDING.exists() else set()
     for meta in (WORK / "mutants").rglob("*.py.meta"):
         data = json.loads(meta.read_text())
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
             if (code == 0 or code in (5, 33)) and (functions is None or re.sub(r"__mutmut_\d+$", "", name) in functions):
                 codes[name] = None  # it survived, or no test reached it
+                pending.add(name)
         meta.write_text(json.dumps(data))
+    PENDING.write_text(json.dumps(sorted(pending)))
 
 
 def _run_at_import(tests: list[str]) -> set[str]:
@@ -245,6 +249,10 @@ def _last_settings() -> tuple[list[str], list[str]]:
 
 def _report(found: dict[str, dict[str, str]], only: list[str], tests: list[str], minutes: float) -> tuple[str, bool]:
     """The report's text, and whether the run mutated a mutant at all."""
+    pending = set(json.loads(PENDING.read_text())) if PENDING.exists() else set()
+    for name in pending & found.keys():  # a rerun stopped before it reached them: they survived the last check
+        if found[name]["status"] == "not checked":
+            found[name] = {**found[name], "status": "survived"}
     counts = Counter(entry["status"] for entry in found.values())
     ran = {name: entry for name, entry in found.items() if entry["status"] not in EXCLUDED}
     if not ran:
@@ -316,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tests", nargs="+", default=list(TESTS), help="test paths mutmut selects from")
     parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
     parser.add_argument("--resume", action="store_true", help="go on with an interrupted run: its unchecked mutants")
+    parser.add_argument("--report", action="store_true", help="only print the report of the run in mutate-work/")
     parser.add_argument(
         "--rerun-at-import", action="store_true", help="rerun the survivors of code run at import, importing polyvault afresh for each"
     )
@@ -323,14 +332,20 @@ def main(argv: list[str] | None = None) -> int:
 
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
-    if args.rerun or args.rerun_at_import:
+    if args.report:
+        if not (WORK / "pyproject.toml").exists():
+            print("no run in mutate-work/ to report", file=sys.stderr)
+            return 1
+        only, tests = _last_settings()
+    elif args.rerun or args.rerun_at_import:
         if not (WORK / "pyproject.toml").exists():
             print("no earlier run in mutate-work/ to rerun", file=sys.stderr)
             return 1
         only, tests = _last_settings()
         at_import = _run_at_import(tests) if args.rerun_at_import else None
         _forget_survivors(at_import)
-        (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
+        if args.rerun:
+            (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
         _settings(only, tests, fresh_import=args.rerun_at_import)  # the warmup is not among the settings whose change voids results
     elif args.resume:
         if not (WORK / "pyproject.toml").exists():
@@ -343,10 +358,11 @@ def main(argv: list[str] | None = None) -> int:
         only, tests = args.only, args.tests
         _prepare(only, tests)
     started = time.monotonic()
-    run = subprocess.run(command, cwd=WORK, env=env, check=False)
-    if run.returncode not in (0, 1):
-        print(f"mutmut run failed ({run.returncode})", file=sys.stderr)
-        return 1
+    if not args.report:
+        run = subprocess.run(command, cwd=WORK, env=env, check=False)
+        if run.returncode not in (0, 1):
+            print(f"mutmut run failed ({run.returncode})", file=sys.stderr)
+            return 1
     report, ran = _report(_collect(), only, tests, (time.monotonic() - started) / 60)
     if not ran:
         print(report, file=sys.stderr)
