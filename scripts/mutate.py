@@ -212,6 +212,8 @@ def _forget_survivors(functions: set[str] | None = None) -> None:
         data = json.loads(meta.read_text())
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
+            if code is None and name in pending:
+                code = codes[name] = 0  # an earlier rerun stopped before it: it survived its last check
             if (code == 0 or code in (5, 33)) and (functions is None or re.sub(r"__mutmut_\d+$", "", name) in functions):
                 codes[name] = None  # it survived, or no test reached it
                 pending.add(name)
