@@ -1,6 +1,7 @@
 """`make mutate`: mutation testing of the facade's core (`_core/`) and the VGS module with mutmut (pinned in dev.txt).
 
-Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...] [--rerun | --resume]
+Usage: .venv/bin/python scripts/mutate.py [--jobs N] [--only GLOB ...] [--tests PATH ...]
+       [--rerun | --rerun-at-import | --resume | --report]
 
 mutmut copies the sources it mutates into `mutants/` of its working directory and puts that first
 on `sys.path`. Our package lives in `facade/src` (installed editable), so the run happens in
@@ -8,14 +9,14 @@ on `sys.path`. Our package lives in `facade/src` (installed editable), so the ru
 `pyproject.toml` holds the mutmut and pytest settings. Only `_core/*` and `vgs.py` are mutated
 (`--only` narrows that to some files, e.g. `--only src/polyvault/_core/checks.py`); the rest of the
 package is copied as it is. Each mutant runs only tests that reach the function it changes
-(mutmut's own selection) from the test folders below - only the fastest of them, up to 3 s of their
-measured time, when all would take over 10 s (scripts/mutate_import_hits.py, which also credits code that runs at import to the
-tests that check it); the reliability suites and the multi-process fleet tests are left out (too
-slow to run per mutant; a mutant does not reach a child process).
+(mutmut's own selection) from the test folders below - 3 s of them, the fastest of each file in
+turn, when all would take over 10 s (scripts/mutate_import_hits.py, which also credits code that
+runs at import to the tests that check it); the reliability suites and the multi-process fleet
+tests are left out (too slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests, measured again; `--rerun-at-import` then reruns the survivors of code that
-runs at import, each in a child that imports polyvault afresh (slower, so only those). `--resume`
-goes on with an interrupted run.
+changed since) against the current tests, measured again; `--rerun-at-import` reruns the survivors
+of code that runs at import, each in a child that imports polyvault afresh (slower, so only those);
+`--resume` goes on with an interrupted run; `--report` prints the last run's report again.
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
 table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
@@ -79,7 +80,7 @@ for path in walk_mutatable_files():
         # 255: the child could not run the tests at all - the mutated package failed to import, so
         # collection failed (mutmut files that under "timeout"; every test would fail).
         status = "import failed" if code == 255 else status_by_exit_code[code]
-        diff = "" if status in {"killed", "timeout", "segfault", "import failed"} else get_diff_for_mutant(name, path=path)
+        diff = "" if status in KILLED else get_diff_for_mutant(name, path=path)
         found[name] = {"status": status, "file": str(path), "diff": diff}
 json.dump(found, sys.stdout)
 """
@@ -192,7 +193,8 @@ def _settings(only: list[str], tests: list[str], *, fresh_import: bool = False) 
 
 def _collect() -> dict[str, dict[str, str]]:
     """mutant name -> {status, file, diff} of the run in mutate-work/."""
-    done = subprocess.run([sys.executable, "-c", _COLLECT], cwd=WORK, capture_output=True, text=True, check=False)
+    script = f"KILLED = {sorted(KILLED)!r}\n{_COLLECT}"
+    done = subprocess.run([sys.executable, "-c", script], cwd=WORK, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
         return {}
@@ -324,39 +326,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")), help="mutants run at once (default: $JOBS or 2)")
     parser.add_argument("--only", nargs="+", default=list(MUTATED), help="globs (under src/) of the files to mutate")
     parser.add_argument("--tests", nargs="+", default=list(TESTS), help="test paths mutmut selects from")
-    parser.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
-    parser.add_argument("--resume", action="store_true", help="go on with an interrupted run: its unchecked mutants")
-    parser.add_argument("--report", action="store_true", help="only print the report of the run in mutate-work/")
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--rerun", action="store_true", help="rerun only the last run's survivors against the current tests")
+    mode.add_argument("--resume", action="store_true", help="go on with an interrupted run: its unchecked mutants")
+    mode.add_argument("--report", action="store_true", help="only print the report of the run in mutate-work/")
+    mode.add_argument(
         "--rerun-at-import", action="store_true", help="rerun the survivors of code run at import, importing polyvault afresh for each"
     )
     args = parser.parse_args(argv)
 
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
-    if args.report:
+    if args.report or args.rerun or args.rerun_at_import or args.resume:
         if not (WORK / "pyproject.toml").exists():
-            print("no run in mutate-work/ to report", file=sys.stderr)
+            print("no earlier run in mutate-work/", file=sys.stderr)
             return 1
         only, tests = _last_settings()
-    elif args.rerun or args.rerun_at_import:
-        if not (WORK / "pyproject.toml").exists():
-            print("no earlier run in mutate-work/ to rerun", file=sys.stderr)
-            return 1
-        only, tests = _last_settings()
-        at_import = _run_at_import(tests) if args.rerun_at_import else None
-        _forget_survivors(at_import)
+    if args.rerun or args.rerun_at_import:
+        _forget_survivors(_run_at_import(tests) if args.rerun_at_import else None)
         if args.rerun:
             (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
         _settings(only, tests, fresh_import=args.rerun_at_import)  # the warmup is not among the settings whose change voids results
     elif args.resume:
-        if not (WORK / "pyproject.toml").exists():
-            print("no interrupted run in mutate-work/ to go on with", file=sys.stderr)
-            return 1
-        only, tests = _last_settings()
         if (WORK / "mutants" / "mutmut-stats.json").exists():
             _cap_stats()  # else mutmut collects them again, and the plugin bounds them
-    else:
+    elif not args.report:
         only, tests = args.only, args.tests
         _prepare(only, tests)
     started = time.monotonic()

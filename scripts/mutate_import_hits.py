@@ -20,6 +20,7 @@ records (`state()._stats`, `tests_by_mangled_function_name`; mutmut is pinned in
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
@@ -51,7 +52,7 @@ def cap(tests_by_function: MutableMapping[str, Any], duration_by_test: Mapping[s
         rounds = [[group[depth] for group in by_file.values() if depth < len(group)] for depth in range(max(map(len, by_file.values())))]
         kept: list[str] = []
         spent = 0.0
-        for test in (test for tests_of_round in rounds for test in tests_of_round):
+        for test in itertools.chain.from_iterable(rounds):
             spent += duration_by_test.get(test, 0.0)
             if kept and spent > TEST_BUDGET:
                 break
