@@ -14,7 +14,7 @@ turn, when all would take over 10 s (scripts/mutate_import_hits.py, which also c
 runs at import to the tests that check it); the reliability suites and the multi-process fleet
 tests are left out (too slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests, measured again; `--rerun-at-import` reruns the survivors
+changed since) against the current tests (`--tests`, new test files included), measured again; `--rerun-at-import` reruns the survivors
 of code that runs at import, each in a child that imports polyvault afresh (slower, so only those);
 `--resume` goes on with an interrupted run; `--report` prints the last run's report again.
 
@@ -57,7 +57,8 @@ TESTS = (
     "tests/apideck",
     "tests/vaultera",
     "tests/reading",
-    "tests/fleet/test_fleet.py",
+    # The in-process fleet tests (real Redis); not test_multiprocess.py, whose workers a mutant does not reach.
+    *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "fleet").glob("test_fleet*.py")),
 )
 KILLED = {"killed", "timeout", "segfault", "import failed"}  # a mutant the tests noticed (a hang is noticed by the timeout)
 EXCLUDED = {"not checked", "skipped", "check was interrupted by user"}  # "no tests" counts as surviving: nothing caught it
@@ -342,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
             print("no earlier run in mutate-work/", file=sys.stderr)
             return 1
         only, tests = _last_settings()
+    if args.rerun:
+        # The stats are measured again, so the selection may grow: a kill stays a kill with more tests,
+        # and mutmut compares selections only with stats it loads (and then resets every result).
+        tests = args.tests
     if args.rerun or args.rerun_at_import:
         _forget_survivors(_run_at_import(tests) if args.rerun_at_import else None)
         if args.rerun:
