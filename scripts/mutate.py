@@ -14,8 +14,9 @@ turn, when all would take over 10 s (scripts/mutate_import_hits.py, which also c
 runs at import to the tests that check it); the reliability suites and the multi-process fleet
 tests are left out (too slow to run per mutant; a mutant does not reach a child process).
 `--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests (`--tests`, new test files included), measured again; `--rerun-at-import` reruns the survivors
-of code that runs at import, each in a child that imports polyvault afresh (slower, so only those);
+changed since) against the current tests (`--tests`, new test files included), measured again, then
+the survivors of code that runs at import, each in a child that imports polyvault afresh (slower, so
+only those; `--rerun-at-import` is that second pass alone);
 `--resume` goes on with an interrupted run; `--report` prints the last run's report again.
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
@@ -38,6 +39,7 @@ import sys
 import time
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +182,6 @@ def _prepare(only: list[str], tests: list[str]) -> None:
     (WORK / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
     (WORK / "README.md").symlink_to(ROOT / "README.md")  # a test runs the README's examples
     (WORK / "specs").symlink_to(ROOT / "specs", target_is_directory=True)  # the reading tests read the specs
-    _settings(only, tests)
 
 
 def _settings(only: list[str], tests: list[str], *, fresh_import: bool = False) -> None:
@@ -203,8 +204,8 @@ def _collect() -> dict[str, dict[str, str]]:
     return found
 
 
-def _forget_survivors(functions: set[str] | None = None) -> None:
-    """Make the last run's survivors unchecked (only those in `functions`, mangled names, if given).
+def _forget_survivors(functions: Collection[str] | None = None, *, besides: Collection[str] = ()) -> None:
+    """Make the last run's survivors unchecked: only those of `functions` (mangled names) if given, none of `besides`.
 
     mutmut then runs only the unchecked mutants (these, and those of functions changed since), each
     against the tests that reached it in the stats run and the tests added since (mutmut collects
@@ -217,7 +218,8 @@ def _forget_survivors(functions: set[str] | None = None) -> None:
         for name, code in codes.items():
             if code is None and name in pending:
                 code = codes[name] = 0  # an earlier rerun stopped before it: it survived its last check
-            if (code == 0 or code in (5, 33)) and (functions is None or re.sub(r"__mutmut_\d+$", "", name) in functions):
+            function = re.sub(r"__mutmut_\d+$", "", name)
+            if (code == 0 or code in (5, 33)) and (functions is None or function in functions) and function not in besides:
                 codes[name] = None  # it survived, or no test reached it
                 pending.add(name)
         meta.write_text(json.dumps(data))
@@ -247,9 +249,10 @@ def _cap_stats() -> None:
     path.write_text(json.dumps(stats))
 
 
-def _last_settings() -> tuple[list[str], list[str]]:
+def _last_settings() -> tuple[list[str], list[str], bool]:
+    """The last run's files mutated, tests selected from, and whether its children imported polyvault afresh."""
     config = tomllib.loads((WORK / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return list(config["only_mutate"]), list(config["pytest_add_cli_args_test_selection"])
+    return list(config["only_mutate"]), list(config["pytest_add_cli_args_test_selection"]), config["forkserver_warmup"] == "import"
 
 
 def _report(found: dict[str, dict[str, str]], only: list[str], tests: list[str], minutes: float) -> tuple[str, bool]:
@@ -342,24 +345,32 @@ def main(argv: list[str] | None = None) -> int:
         if not (WORK / "pyproject.toml").exists():
             print("no earlier run in mutate-work/", file=sys.stderr)
             return 1
-        only, tests = _last_settings()
+        only, tests, fresh_import = _last_settings()
+    fresh_imports: list[bool] = []  # one mutmut run per entry: whether each child imports polyvault afresh
     if args.rerun:
         # The stats are measured again, so the selection may grow: a kill stays a kill with more tests,
         # and mutmut compares selections only with stats it loads (and then resets every result).
         tests = args.tests
-    if args.rerun or args.rerun_at_import:
-        _forget_survivors(_run_at_import(tests) if args.rerun_at_import else None)
-        if args.rerun:
-            (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
-        _settings(only, tests, fresh_import=args.rerun_at_import)  # the warmup is not among the settings whose change voids results
+        # A child forked after the import cannot run mutated code that runs at import: those survivors
+        # are rerun in a second pass, in children that import polyvault afresh.
+        _forget_survivors(besides=_run_at_import(tests))
+        (WORK / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # measured again, with the tests added since
+        fresh_imports = [False, True]
+    elif args.rerun_at_import:
+        fresh_imports = [True]
     elif args.resume:
         if (WORK / "mutants" / "mutmut-stats.json").exists():
             _cap_stats()  # else mutmut collects them again, and the plugin bounds them
+        fresh_imports = [fresh_import]
     elif not args.report:
         only, tests = args.only, args.tests
         _prepare(only, tests)
+        fresh_imports = [False]
     started = time.monotonic()
-    if not args.report:
+    for fresh_import in fresh_imports:
+        if fresh_import and not args.resume:
+            _forget_survivors(_run_at_import(tests))
+        _settings(only, tests, fresh_import=fresh_import)  # the warmup is not among the settings whose change voids results
         run = subprocess.run(command, cwd=WORK, env=env, check=False)
         if run.returncode not in (0, 1):
             print(f"mutmut run failed ({run.returncode})", file=sys.stderr)
