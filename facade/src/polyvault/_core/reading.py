@@ -59,7 +59,6 @@ class MissingFieldError(ValueError):
 
     def __init__(self, label: str, expected: str, value: Any = None) -> None:
         super().__init__(f"{label}: {expected} needed, found {_described(value)}")
-        self.label = label
 
 
 def _described(value: Any) -> str:
@@ -85,7 +84,6 @@ class Reader:
     """
 
     def __init__(self, vault: str, *, epoch_ms: bool = False) -> None:
-        self.vault = vault
         self.log = logging.getLogger(f"polyvault.{vault}")
         self._epoch_ms = epoch_ms
         self._builders: dict[tuple[type, str, tuple[str, ...]], _Build] = {}
