@@ -437,7 +437,7 @@ def _single_record(body: Any) -> AliasRecord:
     """A reveal response: `{"data": [RevealedData]}`, exactly one."""
     items = _READ.need_array(_READ.need_mapping(body, "body").get("data"), "data")
     if len(items) != 1:
-        raise ValueError("reveal answered with other than one record")
+        raise MissingFieldError("data", "exactly one record", items)
     return _record(items[0])
 
 
