@@ -17,7 +17,7 @@ def test_missing_credentials_and_an_unknown_environment_are_refused_by_name() ->
     messages = []
     for make in (lambda: polyvault.VGS(), lambda: polyvault.VGS("user"), lambda: polyvault.VGS("user", "pw", environment="prod")):
         with pytest.raises(polyvault.InvalidRequestError) as caught:
-            make()  # type: ignore[no-untyped-call]
+            make()
         messages.append((str(caught.value), caught.value.vault))
     assert messages == [
         ("[vgs] missing username: pass username=... or set the environment variable VGS_USERNAME", "vgs"),
