@@ -1,0 +1,44 @@
+"""Error bodies polyvault cannot read: a 429 stays a rate limit, other statuses become an `UnexpectedResponseError`,
+and a success body its reader refuses is named by the kind of refusal. Answers come from httpx's MockTransport."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from polyvault import VGS, RateLimitError, RetryPolicy, UnexpectedResponseError, VaultError
+
+
+def error_of(answer: httpx.Response) -> Any:
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
+    with (
+        VGS("user", "password", base_url="https://vgs.test", retry_policy=RetryPolicy(max_retries=0), http_client=http) as vgs,
+        pytest.raises(VaultError) as caught,
+    ):
+        vgs.aliases.reveal("tok_sandbox_a")
+    return caught.value
+
+
+def test_a_429_with_a_foreign_body_is_a_rate_limit_told_by_its_reason_phrase() -> None:
+    error = error_of(httpx.Response(429, content=b"<html>slow down</html>", headers={"Content-Type": "text/html"}))
+    assert type(error) is RateLimitError
+    assert (error.vault, error.message, error.code, error.detail) == (
+        "vgs",
+        "GET /aliases/tok_sandbox_a failed: Too Many Requests",
+        None,
+        None,
+    )
+
+
+def test_an_error_body_nested_too_deep_to_decode_is_a_foreign_body() -> None:
+    error = error_of(httpx.Response(500, content=b"[" * 100_000))  # json.loads gives up with a RecursionError
+    assert type(error) is UnexpectedResponseError
+    foreign = "with a body that is not vgs's error format (no content type)"
+    assert str(error) == f"[vgs] GET /aliases/tok_sandbox_a answered 500 Internal Server Error {foreign}"
+
+
+def test_a_success_body_its_reader_refuses_is_named_by_the_refusal_type() -> None:
+    error = error_of(httpx.Response(200, json={"data": []}))  # no record where reveal needs exactly one
+    assert type(error) is UnexpectedResponseError
+    assert str(error) == "[vgs] GET /aliases/tok_sandbox_a answered 200 with a body that does not match the vgs spec (ValueError)"
