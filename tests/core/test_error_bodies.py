@@ -39,6 +39,7 @@ def test_an_error_body_nested_too_deep_to_decode_is_a_foreign_body() -> None:
 
 
 def test_a_success_body_its_reader_refuses_is_named_by_the_refusal_type() -> None:
-    error = error_of(httpx.Response(200, json={"data": []}))  # no record where reveal needs exactly one
-    assert type(error) is UnexpectedResponseError
-    assert str(error) == "[vgs] GET /aliases/tok_sandbox_a answered 200 with a body that does not match the vgs spec (ValueError)"
+    answer = httpx.Response(200, content=b"{data", headers={"Content-Type": "application/json"})  # not JSON at all
+    assert type(error := error_of(answer)) is UnexpectedResponseError
+    spec = "with a body that does not match the vgs spec"
+    assert str(error) == f"[vgs] GET /aliases/tok_sandbox_a answered 200 {spec} (JSONDecodeError)"
