@@ -16,8 +16,8 @@ NO_WAIT = RetryPolicy(max_retries=1, backoff=0.0, max_backoff=0.0)
 
 
 def test_a_revoke_answered_with_a_body_outside_the_spec_is_an_unexpected_response() -> None:
-    vaultera = FakeVaultera().client(
-        http_client=httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(202, text="nope")))
+    vaultera = Vaultera(
+        api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(202, text="nope")))
     )
     with pytest.raises(UnexpectedResponseError) as caught:
         vaultera.api_keys.revoke(uuid.UUID(int=1))
