@@ -4,11 +4,12 @@ httpx transport; retries wait 0 s."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 import httpx
 import pytest
-from polyvault import RetryPolicy, UnexpectedResponseError
+from polyvault import VGS, RetryPolicy, UnexpectedResponseError
 from polyvault.apideck import Apideck
 from polyvault.vaultera import Vaultera
 
@@ -40,3 +41,22 @@ def test_a_delete_whose_retry_finds_the_consumer_gone_returns_without_reading_th
     )
     assert apideck.consumers.delete("c1") is None
     assert seen == ["DELETE", "DELETE"]
+
+
+def test_a_call_logs_its_own_endpoints_template_even_where_another_endpoints_would_match(caplog: pytest.LogCaptureFixture) -> None:
+    """`POST /aliases/delete` also fits `/aliases/{alias}` (reveal's, used first): the endpoint's own template is logged."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(
+                200, json={"data": [{"value": "v", "aliases": [{"alias": "tok_a", "format": "UUID"}], "classifiers": []}]}
+            )
+        return httpx.Response(200, json={"data": []})
+
+    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    vgs.aliases.reveal("tok_a")
+    with caplog.at_level(logging.DEBUG, logger="polyvault.vgs"):
+        vgs.aliases.delete_many(["tok_a", "tok_b"])
+    assert [record.getMessage().split(" -> ")[0] for record in caplog.records if " -> " in record.getMessage()] == [
+        "Aliases.delete_many: POST /aliases/delete"
+    ]
