@@ -6,10 +6,12 @@ is) covers the annotation forms a vault module may use; this module deliberately
 annotations, so `-> Widgets` is the class object itself.
 """
 
+import logging
 from functools import cached_property
 
+import httpx
 import pytest
-from polyvault import VGS, AsyncVGS
+from polyvault import VGS, AsyncVGS, UnexpectedResponseError, VaultPAM
 from polyvault._core.client import BaseClient, M, Resource, Sync, SyncLifecycle
 from polyvault.apideck import AsyncApideck, Log
 from polyvault.vgs import Aliases
@@ -130,3 +132,25 @@ def test_an_async_client_class_shows_its_listings_as_async_iterators() -> None:
     from collections.abc import AsyncIterator
 
     assert inspect.signature(AsyncApideck.logs.list).return_annotation == AsyncIterator[Log]
+
+
+PAMClient = type("PAMClient", (VaultPAM,), {})
+_XPAMClient = type("_XPAMClient", (VaultPAM,), {})
+
+
+@pytest.mark.parametrize(
+    ("client_type", "shown"),
+    [(PAMClient, "PAMClient"), (_XPAMClient, "XPAM")],
+    ids=["public", "private"],
+)
+def test_a_subclass_logs_its_operations_under_its_public_name(
+    client_type: type[VaultPAM], shown: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A public subclass keeps its whole name; a private one loses the leading underscore and the "Client" suffix."""
+    refusing = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(401, json={})))
+    pam = client_type(email="a@example.com", password="p", base_url="https://pam.test", http_client=refusing, max_retries=0)
+    with caplog.at_level(logging.INFO, logger="polyvault.vaultpam"), pytest.raises(UnexpectedResponseError):
+        pam.memberships()
+    assert [record.getMessage() for record in caplog.records if record.name == "polyvault.vaultpam"] == [
+        f"{shown}.memberships failed: UnexpectedResponseError after 1 attempt"
+    ]
