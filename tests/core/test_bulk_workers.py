@@ -46,3 +46,17 @@ def test_a_ctrl_c_inside_a_chunk_reaches_the_caller_with_what_was_done() -> None
     assert caught.value.__notes__ == [
         "polyvault: aliases.tokenize was interrupted: 0 of 3 completed, 3 in flight; pass progress=BulkProgress() to learn which."
     ]
+
+
+def test_a_worker_thread_that_cannot_start_fails_the_call_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not an interruption: the error carries no note about what was done."""
+
+    def refuse(thread: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(_created)), max_concurrency=2)
+    monkeypatch.setattr(threading.Thread, "start", refuse)  # as when the process is out of threads
+    with pytest.raises(RuntimeError) as caught:
+        vgs.aliases.tokenize([CARD] * 40)
+    assert str(caught.value) == "can't start new thread"
+    assert getattr(caught.value, "__notes__", None) is None
