@@ -4,7 +4,11 @@ caller with the note that says what was done. Answers come from an in-memory htt
 from __future__ import annotations
 
 import json
+import signal
+import sys
 import threading
+import time
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -60,3 +64,57 @@ def test_a_worker_thread_that_cannot_start_fails_the_call_as_it_is(monkeypatch: 
         vgs.aliases.tokenize([CARD] * 40)
     assert str(caught.value) == "can't start new thread"
     assert getattr(caught.value, "__notes__", None) is None
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    """Wait (at most 5 s, polling) for `condition`."""
+    for _ in range(5000):
+        if condition():
+            return
+        time.sleep(0.001)
+    raise AssertionError("timed out waiting")
+
+
+@pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals reach the main thread only")
+def test_a_ctrl_c_while_chunks_are_in_flight_lets_them_finish_and_starts_no_more() -> None:
+    """Two of three chunks in flight when Ctrl-C comes: both finish (their outcome is known), the third never starts."""
+    main = threading.main_thread().ident
+    assert main is not None
+    sent: list[int] = []
+    pressed, release = threading.Event(), threading.Event()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(len(json.loads(request.content)["data"]))
+        release.wait(timeout=5)
+        return _created(request)
+
+    def main_waits_again() -> bool:  # past the interruption, back in a threading wait: the call has taken it in
+        frame = sys._current_frames()[main]
+        return frame.f_code.co_name == "wait" and frame.f_code.co_filename == threading.__file__
+
+    def press() -> None:
+        _until(lambda: len(sent) == 2)
+        signal.pthread_kill(main, signal.SIGINT)
+        _until(pressed.is_set)
+        _until(main_waits_again)
+        release.set()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)), max_concurrency=2)
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    presser = threading.Thread(target=press)
+    try:
+        presser.start()
+        with pytest.raises(KeyboardInterrupt) as caught:
+            vgs.aliases.tokenize([CARD] * 60)
+    finally:
+        release.set()
+        presser.join(timeout=10)
+        signal.signal(signal.SIGINT, previous)
+    assert sent == [20, 20]
+    assert caught.value.__notes__ == [
+        "polyvault: aliases.tokenize was interrupted: 40 of 60 completed, 20 not started; pass progress=BulkProgress() to learn which."
+    ]
