@@ -103,7 +103,8 @@ class Equivalent:
         if _function(name) != self.function:
             return False
         minus, plus = _changed_lines(diff)
-        return any(self.removed in line for line in minus) and any(self.added in line for line in plus)
+        added = any(self.added in line for line in plus) if self.added else not plus  # "": the mutant only deletes
+        return any(self.removed in line for line in minus) and added
 
 
 def _function(name: str) -> str:
