@@ -1,0 +1,54 @@
+"""What one call leaves in the account's Redis hash: a short pause after a 429, no schedule for a vault without
+a documented limit, the same `rate` key from async clients."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import redis
+from polyvault import VGS, RateLimitError
+from polyvault.testing import FakeVaultera, FakeVGS, RedisServer
+
+from .conftest import redis_contents
+
+CARD = "4111111111111111"
+
+
+def _redis_now_ms(url: str) -> float:
+    with redis.Redis.from_url(url) as client:
+        seconds, micros = client.time()
+    return seconds * 1000 + micros / 1000
+
+
+def test_a_429_asking_for_half_a_second_pauses_the_fleet_for_half_a_second(redis_server: RedisServer) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"retry-after": "0.5"}, json={"errors": [{"status": 429, "title": "Too many requests"}]})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with VGS("u", "p", base_url="https://vgs.test", http_client=http, coordination=redis_server.url, max_retries=0) as vgs:
+        with pytest.raises(RateLimitError):
+            vgs.aliases.reveal("tok_sandbox_a")
+        rate = vgs._state.fleet.keyring().key("rate").encode()
+    pause_in = float(redis_contents(redis_server.url)[rate][b"pause"]) - _redis_now_ms(redis_server.url)
+    assert 300 < pause_in <= 500, f"paused for {pause_in:.0f} ms"
+
+
+def test_a_vault_without_a_documented_limit_keeps_no_schedule_for_one_window(redis_server: RedisServer) -> None:
+    fake = FakeVaultera()
+    with fake.client(coordination=redis_server.url) as vaultera:
+        vaultera.cards.store(card_number=CARD, expiration_month="12", expiration_year="2030")
+        rate = vaultera._state.fleet.keyring().key("rate").encode()
+    assert redis_contents(redis_server.url)[rate] == {b"tat": b"0", b"pause": b"0"}  # turns are not paced: nothing booked
+    with redis.Redis.from_url(redis_server.url) as client:
+        ttl = client.pttl(rate)
+    assert 59_000 < ttl <= 60_000  # gone one window (the default 60 s) after the call
+
+
+@pytest.mark.anyio
+async def test_async_clients_keep_their_turns_under_the_accounts_rate_key(redis_server: RedisServer) -> None:
+    fake = FakeVGS()
+    async with fake.async_client(coordination=redis_server.url) as vgs:
+        await vgs.aliases.tokenize([CARD])
+        keyring = vgs._state.fleet.keyring()
+    mine = [key for key in redis_contents(redis_server.url) if keyring.id.encode() in key]
+    assert mine == [keyring.key("rate").encode()]
