@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 import redis
-from polyvault import VGS, RateLimitError
+from polyvault import VGS, Coordination, RateLimitError
 from polyvault.testing import FakeVaultera, FakeVGS, RedisServer
 
 from .conftest import redis_contents
@@ -45,10 +45,15 @@ def test_a_vault_without_a_documented_limit_keeps_no_schedule_for_one_window(red
 
 
 @pytest.mark.anyio
-async def test_async_clients_keep_their_turns_under_the_accounts_rate_key(redis_server: RedisServer) -> None:
+async def test_each_async_turn_moves_the_schedule_under_the_accounts_rate_key(redis_server: RedisServer) -> None:
+    """100 per 100 s: turns 100 s / 96 apart (see budget.py), the second one still within the burst."""
     fake = FakeVGS()
-    async with fake.async_client(coordination=redis_server.url) as vgs:
-        await vgs.aliases.tokenize([CARD])
+    async with fake.async_client(coordination=Coordination(redis_server.url, requests=100, per=100)) as vgs:
         keyring = vgs._state.fleet.keyring()
-    mine = [key for key in redis_contents(redis_server.url) if keyring.id.encode() in key]
-    assert mine == [keyring.key("rate").encode()]
+        rate = keyring.key("rate").encode()
+        schedule = []
+        for _ in range(2):
+            await vgs.aliases.tokenize([CARD])
+            schedule.append(float(redis_contents(redis_server.url)[rate][b"tat"]))
+    assert schedule[1] - schedule[0] == pytest.approx(100_000 / 96, abs=0.002)
+    assert [key for key in redis_contents(redis_server.url) if keyring.id.encode() in key] == [rate]
