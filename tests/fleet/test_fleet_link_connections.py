@@ -4,13 +4,13 @@ every op and closed with the client; against a server that drops every connectio
 from __future__ import annotations
 
 import logging
-import socket
-import threading
 
 import pytest
 import redis
 from polyvault import Coordination
 from polyvault.testing import FakeVGS, RedisServer
+
+from ._sockets import Dropping
 
 CARD = "4111111111111111"
 
@@ -36,39 +36,10 @@ async def test_each_client_keeps_one_named_connection_and_closes_it_with_itself(
     assert _named(own_redis.url) == []
 
 
-class _Dropping:
-    """A TCP server on 127.0.0.1 that accepts connections and closes them at once, counting them."""
-
-    def __init__(self) -> None:
-        self._socket = socket.socket()
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(16)
-        self._socket.settimeout(0.02)  # so that the serving thread sees `close` soon
-        self.port: int = self._socket.getsockname()[1]
-        self.accepted = 0
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                connection, _ = self._socket.accept()
-            except TimeoutError:
-                continue
-            self.accepted += 1
-            connection.close()
-
-    def close(self) -> None:
-        self._stopped.set()
-        self._thread.join(timeout=5)
-        self._socket.close()
-
-
 @pytest.mark.anyio
 async def test_a_server_that_drops_connections_is_tried_twice_per_op_then_reported(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="polyvault.coordination")
-    sync_server, async_server = _Dropping(), _Dropping()
+    sync_server, async_server = Dropping(), Dropping()
     fake = FakeVGS()
     try:
         with fake.client(coordination=Coordination(f"redis://127.0.0.1:{sync_server.port}/0")) as sync_client:
