@@ -51,4 +51,6 @@ async def test_sync_and_async_probes_end_their_outages_and_say_after_how_long(
         ("WARNING", f"fleet coordination through {where} is unavailable"),
         ("INFO", f"fleet coordination through {where} resumed after 1.5 s"),
     ]
+    reasons = [record.getMessage().split(" (", 1)[1] for record in caplog.records if record.levelname == "WARNING"]
+    assert [reason.split(":")[0] for reason in reasons] == ["ConnectionError", "ConnectionError"]
     assert fake.count() == 6
