@@ -39,17 +39,3 @@ def test_a_turn_is_booked_only_within_what_the_call_may_wait(redis_server: Redis
     assert [tat - tats[0] for tat in tats] == [0, 0, 1000]
     assert len(slept) == 1 and 0.5 < slept[0] <= 1.0
     assert fake.count() == 3
-
-
-def test_a_turn_just_past_max_wait_is_neither_booked_nor_waited_for(redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    slept: list[float] = []
-    monkeypatch.setattr(time, "sleep", slept.append)
-    fake = FakeVGS()
-    budget = Coordination(redis_server.url, requests=1, per=600.3)  # the second turn comes ~600.3 s after the first
-    with fake.client(coordination=budget, retry_policy=RetryPolicy(max_wait=600)) as vgs:
-        rate = vgs._state.fleet.keyring().key("rate").encode()
-        vgs.aliases.tokenize([CARD])
-        booked = _tat(redis_server.url, rate)
-        vgs.aliases.tokenize([CARD])  # its turn is 0.3 s further away than it may wait: sent now, the vault decides
-        assert _tat(redis_server.url, rate) == booked
-    assert slept == [] and fake.count() == 2

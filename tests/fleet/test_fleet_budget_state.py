@@ -1,5 +1,4 @@
-"""What one call leaves in the account's Redis hash: a short pause after a 429, no schedule for a vault without
-a documented limit, the same `rate` key from async clients."""
+"""What calls leave in the account's Redis hash: a short pause after a 429; async turns under the same `rate` key."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ import httpx
 import pytest
 import redis
 from polyvault import VGS, Coordination, RateLimitError
-from polyvault.testing import FakeVaultera, FakeVGS, RedisServer
+from polyvault.testing import FakeVGS, RedisServer
 
 from .conftest import redis_contents
 
@@ -31,17 +30,6 @@ def test_a_429_asking_for_half_a_second_pauses_the_fleet_for_half_a_second(redis
         rate = vgs._state.fleet.keyring().key("rate").encode()
     pause_in = float(redis_contents(redis_server.url)[rate][b"pause"]) - _redis_now_ms(redis_server.url)
     assert 300 < pause_in <= 500, f"paused for {pause_in:.0f} ms"
-
-
-def test_a_vault_without_a_documented_limit_keeps_no_schedule_for_one_window(redis_server: RedisServer) -> None:
-    fake = FakeVaultera()
-    with fake.client(coordination=redis_server.url) as vaultera:
-        vaultera.cards.store(card_number=CARD, expiration_month="12", expiration_year="2030")
-        rate = vaultera._state.fleet.keyring().key("rate").encode()
-    assert redis_contents(redis_server.url)[rate] == {b"tat": b"0", b"pause": b"0"}  # turns are not paced: nothing booked
-    with redis.Redis.from_url(redis_server.url) as client:
-        ttl = client.pttl(rate)
-    assert 59_000 < ttl <= 60_000  # gone one window (the default 60 s) after the call
 
 
 @pytest.mark.anyio

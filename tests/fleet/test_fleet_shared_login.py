@@ -47,16 +47,3 @@ def test_one_login_under_a_15_s_lock_shares_its_token_for_its_lifetime_less_the_
     assert 869_000 < kept <= 870_000
     assert fake.logins == 1 and slept == []  # the lock was ours at once: no polling
     assert [record.getMessage() for record in caplog.records] == []  # Redis answered every op: no outage
-
-
-def test_a_login_lock_held_elsewhere_is_polled_until_it_is_gone(redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    slept: list[float] = []
-    sleep = time.sleep
-    monkeypatch.setattr(time, "sleep", lambda seconds: slept.append(seconds) or sleep(seconds))
-    fake = FakeVaultPAM(user_limit=100_000)
-    with fake.client(coordination=redis_server.url) as pam:
-        with redis.Redis.from_url(redis_server.url) as store:
-            assert store.set(pam._state.fleet.keyring().key("login"), "another-process", nx=True, px=100)
-        assert len(pam.safes.list()) == 2
-    assert slept[:2] == [0.02, 0.03]  # polled (20 ms, then 1.5 times longer) while another process held it
-    assert fake.logins == 1
