@@ -39,7 +39,7 @@ def test_redis_is_probed_half_a_second_after_a_failure_then_after_pauses_doublin
         clock.now = 0.5 + step * 0.25
         if health.allow():
             probes.append(clock.now)
-    assert probes == [1.0, 1.5, 2.5, 4.5, 8.5, 13.5, 18.5]  # each probe waits the pause before doubling it
+    assert probes == [1.0, 2.0, 4.0, 8.0, 13.0, 18.0]  # 0.5 s, then 1, 2, 4 and at most 5 s between probes
 
 
 def test_outages_start_and_end_with_commands_begun_at_their_very_edges(clock: _Clock, caplog: pytest.LogCaptureFixture) -> None:

@@ -62,8 +62,8 @@ class _Health:
             now = time.monotonic()
             if now < self._retry_at:
                 return False
+            self._pause = min(_MAX_PAUSE, self._pause * 2)  # if this probe fails too, the next waits twice as long
             self._retry_at = now + self._pause  # this caller probes; the others keep going without Redis
-            self._pause = min(_MAX_PAUSE, self._pause * 2)
             return True
 
     def failed(self, error: BaseException, started: float) -> None:
