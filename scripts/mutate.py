@@ -13,11 +13,13 @@ package is copied as it is. Each mutant runs only tests that reach the function 
 turn, when all would take over 10 s (scripts/mutate_import_hits.py, which also credits code that
 runs at import to the tests that check it); the reliability suites and the multi-process fleet
 tests are left out (too slow to run per mutant; a mutant does not reach a child process).
-`--rerun` keeps the last run's results and reruns only its survivors (and the mutants of functions
-changed since) against the current tests (`--tests`, new test files included), measured again, then
-the survivors of code that runs at import, each in a child that imports polyvault afresh (slower, so
-only those; `--rerun-at-import` is that second pass alone);
-`--resume` goes on with an interrupted run; `--report` prints the last run's report again.
+A run has two passes: every mutant, each in a fresh child of a fork server that has collected the
+tests; then the survivors of code that runs at import (which such a child cannot run mutated), each
+in a child that imports polyvault afresh (slower, so only those). `--rerun` keeps the last run's
+results and makes both passes over its survivors only (and the mutants of functions changed since),
+against the current tests (`--tests`, new test files included), measured again;
+`--rerun-at-import` makes the second pass alone; `--resume` goes on with an interrupted run;
+`--report` prints the last run's report again.
 
 Prints the score (killed ÷ all mutants that ran; a mutant no test covers counts as surviving), a
 table per file, the survivors judged equivalent (listed in scripts/mutate_equivalent.toml, grouped by
@@ -342,11 +344,12 @@ def main(argv: list[str] | None = None) -> int:
 
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(WORK / "plugins")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
+    last_pass_fresh = False
     if args.report or args.rerun or args.rerun_at_import or args.resume:
         if not (WORK / "pyproject.toml").exists():
             print("no earlier run in mutate-work/", file=sys.stderr)
             return 1
-        only, tests, fresh_import = _last_settings()
+        only, tests, last_pass_fresh = _last_settings()
     fresh_imports: list[bool] = []  # one mutmut run per entry: whether each child imports polyvault afresh
     if args.rerun:
         # The stats are measured again, so the selection may grow: a kill stays a kill with more tests,
@@ -362,14 +365,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.resume:
         if (WORK / "mutants" / "mutmut-stats.json").exists():
             _cap_stats()  # else mutmut collects them again, and the plugin bounds them
-        fresh_imports = [fresh_import]
+        fresh_imports = [True] if last_pass_fresh else [False, True]  # the pass interrupted, and what follows it
     elif not args.report:
         only, tests = args.only, args.tests
         _prepare(only, tests)
-        fresh_imports = [False]
+        fresh_imports = [False, True]  # then the survivors of code run at import, importing polyvault afresh
+    resuming_second_pass = args.resume and last_pass_fresh
     started = time.monotonic()
     for fresh_import in fresh_imports:
-        if fresh_import and not args.resume:
+        if fresh_import and not resuming_second_pass:
             _forget_survivors(_run_at_import(tests))
         _settings(only, tests, fresh_import=fresh_import)  # the warmup is not among the settings whose change voids results
         run = subprocess.run(command, cwd=WORK, env=env, check=False)
