@@ -9,7 +9,7 @@ on `sys.path`. Our package lives in `facade/src` (installed editable), so the ru
 `pyproject.toml` holds the mutmut and pytest settings. Only `_core/*` and `vgs.py` are mutated
 (`--only` narrows that to some files, e.g. `--only src/polyvault/_core/checks.py`); the rest of the
 package is copied as it is. Each mutant runs only tests that reach the function it changes
-(mutmut's own selection) from the test folders below - 3 s of them, the fastest of each file in
+(mutmut's own selection) from the test folders below - 6 s of them, the fastest of each file in
 turn, when all would take over 10 s (scripts/mutate_import_hits.py, which also credits code that
 runs at import to the tests that check it); the reliability suites and the multi-process fleet
 tests are left out (too slow to run per mutant; a mutant does not reach a child process).
