@@ -21,7 +21,6 @@ so hosts whose clocks disagree still share one schedule.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 from ..runtime import Acquire
@@ -99,7 +98,7 @@ class SharedBudget:
                 remaining,
                 round(reset_in * 1000, 3) if reset_in >= 0 else -1,
                 reported,
-                round(max(0.0, ask.max_wait) * 1000, 3) if math.isfinite(ask.max_wait) else 2**40,
+                round(max(0.0, ask.max_wait) * 1000, 3),  # finite: RetryPolicy refuses an infinite max_wait
                 SHARE,
             ),
             parse=_turn,
