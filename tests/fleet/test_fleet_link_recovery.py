@@ -4,29 +4,17 @@ again, on the link's clock (a fake one here, replacing the link module's `time`,
 from __future__ import annotations
 
 import logging
-import types
 
 import pytest
-from polyvault._core.coordination import link
-from polyvault.testing import FakeVGS, RedisServer
+from polyvault.testing import FakeVGS, ManualClock, RedisServer
 
 CARD = "4111111111111111"
 
 
-class _Clock:
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def monotonic(self) -> float:
-        return self.now
-
-
 @pytest.mark.anyio
 async def test_sync_and_async_probes_end_their_outages_and_say_after_how_long(
-    own_redis: RedisServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    own_redis: RedisServer, link_clock: ManualClock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    clock = _Clock(100.0)
-    monkeypatch.setattr(link, "time", types.SimpleNamespace(monotonic=clock.monotonic))
     caplog.set_level(logging.INFO, logger="polyvault.coordination")
     fake = FakeVGS()
     with fake.client(coordination=own_redis.url) as sync_client:
@@ -34,14 +22,14 @@ async def test_sync_and_async_probes_end_their_outages_and_say_after_how_long(
             sync_client.aliases.tokenize([CARD])
             await async_client.aliases.tokenize([CARD])
             own_redis.kill()
-            sync_client.aliases.tokenize([CARD])  # Redis is gone: an outage from 100 s
+            sync_client.aliases.tokenize([CARD])  # Redis is gone: an outage from 0 s
             own_redis.start()
-            clock.now = 101.0
+            link_clock.advance(1.0)  # 1 s
             sync_client.aliases.tokenize([CARD])  # the probe works: the outage ends
             own_redis.kill()
-            await async_client.aliases.tokenize([CARD])  # gone again: a second outage, from 101 s
+            await async_client.aliases.tokenize([CARD])  # gone again: a second outage, from 1 s
             own_redis.start()
-            clock.now = 102.5
+            link_clock.advance(1.5)  # 2.5 s
             await async_client.aliases.tokenize([CARD])  # the async probe works
     where = f"redis://127.0.0.1:{own_redis.port}/0"
     logged = [(record.levelname, record.getMessage().split(" (")[0]) for record in caplog.records]

@@ -3,9 +3,7 @@ say which field at DEBUG (never its value); fail only for what the call cannot d
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +13,7 @@ from polyvault import BulkOperationError, UnexpectedResponseError
 from polyvault.apideck import Connection, Consumer, Log
 from polyvault.vgs import AliasRecord
 
+from ._logged import fields_logged
 from ._operations import client_for
 
 SECRET = "sk_live_SECRET-IN-A-FIELD-9Qz"  # what a field might hold: it must never reach a log line or a repr
@@ -22,17 +21,6 @@ SECRET = "sk_live_SECRET-IN-A-FIELD-9Qz"  # what a field might hold: it must nev
 
 def _always(body: Any, status: int = 200) -> Callable[[httpx.Request], httpx.Response]:
     return lambda request: httpx.Response(status, json=body)
-
-
-@contextmanager
-def _debug(caplog: pytest.LogCaptureFixture, vault: str) -> Iterator[list[str]]:
-    """The tolerant-reading messages logged on `polyvault.<vault>` at DEBUG while the block runs (not the per-attempt lines)."""
-    with caplog.at_level(logging.DEBUG, logger=f"polyvault.{vault}"):
-        caplog.clear()
-        lines: list[str] = []
-        yield lines
-        messages = [record.getMessage() for record in caplog.records if record.name == f"polyvault.{vault}"]
-        lines += [message for message in messages if message.startswith("response field ")]
 
 
 def _envelope(data: Any, **extra: Any) -> dict[str, Any]:
@@ -45,7 +33,7 @@ def _envelope(data: Any, **extra: Any) -> dict[str, Any]:
 def test_a_number_where_a_string_is_declared_is_its_decimal_text(caplog: pytest.LogCaptureFixture) -> None:
     """VGS's own published example reveals `"value": 122105155`, a number."""
     body = {"data": [{"value": 122105155, "classifiers": ["bank-account"], "aliases": [{"alias": "tok_sandbox_a", "format": "UUID"}]}]}
-    with _debug(caplog, "vgs") as lines, client_for("vgs", _always(body)) as vgs:
+    with fields_logged(caplog, "vgs") as lines, client_for("vgs", _always(body)) as vgs:
         record = vgs.aliases.reveal("tok_sandbox_a")
     assert (record.value, record.aliases[0].alias, record.classifiers) == ("122105155", "tok_sandbox_a", ("bank-account",))
     assert record.raw["value"] == 122105155  # the JSON as sent
@@ -101,7 +89,7 @@ def test_a_plain_string_that_is_no_date_is_none_not_a_failure(caplog: pytest.Log
     """Apideck's own consumer example has `"credentials_expire_at": "string"`; one such field used to fail the call."""
     connection = {"id": "crm+salesforce", "state": "callable", "credentials_expire_at": "string", "created_at": SECRET}
     body = _envelope({"consumer_id": "acct-1", "created": "2021-05-07T12:55:42.242Z", "modified": "yesterday", "connections": [connection]})
-    with _debug(caplog, "apideck") as lines, client_for("apideck", _always(body)) as apideck:
+    with fields_logged(caplog, "apideck") as lines, client_for("apideck", _always(body)) as apideck:
         consumer = apideck.consumers.get("acct-1")
     (read,) = consumer.connections
     assert (read.state, read.credentials_expire_at, read.created_at) == ("callable", None, None)
@@ -135,7 +123,7 @@ def test_records_made_by_hand_have_an_empty_raw() -> None:
 
 def test_nested_records_that_are_not_objects_are_left_out(caplog: pytest.LogCaptureFixture) -> None:
     connection = {"id": "crm+salesforce", "form_fields": ["not a field", {"id": "instance_url", "label": 5}], "settings": "x"}
-    with _debug(caplog, "apideck") as lines, client_for("apideck", _always(_envelope(connection))) as apideck:
+    with fields_logged(caplog, "apideck") as lines, client_for("apideck", _always(_envelope(connection))) as apideck:
         read = apideck.connections.get("crm", "salesforce")
     assert [(field.id, field.label) for field in read.form_fields] == [("instance_url", "5")]
     assert read.settings is None and read.raw["settings"] == "x"
@@ -300,7 +288,7 @@ def test_tokenize_returns_the_alias_in_the_requested_format_else_the_first(
 ) -> None:
     """Whatever the order and shape of a created value's aliases, tokenize picks as `create` + `alias_for` would."""
     body = {"data": [{"value": "4111111111111111", "aliases": aliases}]}
-    with _debug(caplog, "vgs") as lines, client_for("vgs", _always(body, 201)) as vgs:
+    with fields_logged(caplog, "vgs") as lines, client_for("vgs", _always(body, 201)) as vgs:
         token = vgs.aliases.tokenize(["4111111111111111"], format="UUID")
     with client_for("vgs", _always(body, 201)) as vgs:
         (record,) = vgs.aliases.create(["4111111111111111"], format="UUID")
