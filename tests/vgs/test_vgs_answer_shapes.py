@@ -5,29 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import polyvault
 import pytest
+from _answering import answering
 from polyvault.vgs import Alias, AliasRecord
 
 REVEAL = "GET /aliases/tok_a answered 200 with a body that does not match the vgs spec"
 CREATE = "POST /aliases answered 201 with a body that does not match the vgs spec"
 
 
-def _vgs(status: int, body: object) -> polyvault.VGS:
-    """A VGS client whose every request gets this answer."""
-    transport = httpx.MockTransport(lambda request: httpx.Response(status, json=body))
-    return polyvault.VGS("user", "password", base_url="https://vgs.test", http_client=httpx.Client(transport=transport))
-
-
 def _reveal_failure(body: object) -> str:
-    with _vgs(200, body) as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+    with answering(200, body) as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
         vgs.aliases.reveal("tok_a")
     return caught.value.message
 
 
 def _create_failure(operation: str, body: object, values: list[str]) -> str:
-    with _vgs(201, body) as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
+    with answering(201, body) as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
         getattr(vgs.aliases, operation)(values)
     (error,) = caught.value.errors
     assert caught.value.unknown == tuple(range(len(values)))  # the vault may have stored them
@@ -60,7 +54,7 @@ def test_a_create_answer_of_another_shape_names_where_it_differs(operation: str)
 
 def test_a_created_record_keeps_the_value_the_vault_answered_and_else_the_one_sent() -> None:
     answer = {"data": [{"value": "as-stored", "aliases": [{"alias": "tok_a", "format": "UUID"}]}, {"aliases": [{"alias": "tok_b"}]}]}
-    with _vgs(201, answer) as vgs:
+    with answering(201, answer) as vgs:
         records = vgs.aliases.create(["sent-a", "sent-b"])
     assert records == [
         AliasRecord(value="as-stored", aliases=(Alias("tok_a", "UUID"),)),
@@ -70,7 +64,7 @@ def test_a_created_record_keeps_the_value_the_vault_answered_and_else_the_one_se
 
 def test_a_reference_record_is_read_from_the_answer_with_a_numeric_value_as_its_text() -> None:
     answer = {"data": [{"value": 4111, "aliases": [{"alias": "tok_b", "format": "PFPT"}], "classifiers": ["pci"], "storage": "VOLATILE"}]}
-    with _vgs(201, answer) as vgs:
+    with answering(201, answer) as vgs:
         record = vgs.aliases.reference("tok_a", format="PFPT")
     assert record == AliasRecord(value="4111", aliases=(Alias("tok_b", "PFPT"),), classifiers=("pci",), storage="VOLATILE")
 
@@ -84,6 +78,6 @@ def test_tokenize_takes_the_alias_in_the_format_asked_else_the_first_whatever_th
     ]
     got = []
     for entries, _ in cases:
-        with _vgs(201, {"data": [{"aliases": entries}]}) as vgs:
+        with answering(201, {"data": [{"aliases": entries}]}) as vgs:
             got.append(vgs.aliases.tokenize(["abcd"], format="PFPT"))
     assert got == [[alias] for _, alias in cases]

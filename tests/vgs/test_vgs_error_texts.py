@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import httpx
 import polyvault
 import pytest
-
-
-def _vgs(status: int, body: object) -> polyvault.VGS:
-    """A VGS client whose every request gets this answer."""
-    transport = httpx.MockTransport(lambda request: httpx.Response(status, json=body))
-    return polyvault.VGS("user", "password", base_url="https://vgs.test", http_client=httpx.Client(transport=transport))
+from _answering import answering
 
 
 def test_a_create_error_echoing_a_value_sent_masks_it() -> None:
     echoed = {"errors": [{"status": 400, "title": "Bad request", "detail": "Item 1: 5500000000000004 is not a card"}]}
-    with _vgs(400, echoed) as vgs, pytest.raises(polyvault.BadRequestError) as caught:
+    with answering(400, echoed) as vgs, pytest.raises(polyvault.BadRequestError) as caught:
         vgs.aliases.create(["4111111111111111", "5500000000000004"])
     (error,) = caught.value.errors
     assert error.message == "POST /aliases failed: Item 1: [REDACTED] is not a card"
@@ -23,7 +17,7 @@ def test_a_create_error_echoing_a_value_sent_masks_it() -> None:
 
 
 def test_an_error_whose_entries_have_neither_detail_nor_title_says_the_http_reason() -> None:
-    client = _vgs(400, {"errors": [{"status": 400}, {"status": 400, "href": "https://vgs.test/aliases"}]})
+    client = answering(400, {"errors": [{"status": 400}, {"status": 400, "href": "https://vgs.test/aliases"}]})
     with client as vgs, pytest.raises(polyvault.BadRequestError) as caught:
         vgs.aliases.reveal("tok_a")
     assert (caught.value.code, caught.value.message) == (None, "GET /aliases/tok_a failed: Bad Request")

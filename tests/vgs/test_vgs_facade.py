@@ -6,6 +6,7 @@ from typing import Any
 
 import polyvault
 import pytest
+from _answering import answering
 from polyvault import (
     AuthenticationError,
     BadRequestError,
@@ -258,22 +259,6 @@ def test_a_value_out_of_unused_aliases_is_refused_not_a_hang(fake_vgs: FakeVGS) 
     assert fake_vgs.stored_values() == ["1"] * 35
 
 
-def _answering(status: int, body: object, headers: dict[str, str] | None = None) -> Any:
-    """A VGS client whose every request gets this answer (httpx's MockTransport: for answers the fake never gives)."""
-    import httpx
-
-    seen: list[Any] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return httpx.Response(status, json=body, headers=headers)
-
-    client = polyvault.VGS(
-        "user", "password", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(handler))
-    )
-    return client, seen
-
-
 def test_every_vgs_error_of_a_body_is_read_title_as_fallback_href_dropped() -> None:
     body = {
         "errors": [
@@ -281,7 +266,7 @@ def test_every_vgs_error_of_a_body_is_read_title_as_fallback_href_dropped() -> N
             {"status": 400, "title": "Other", "detail": "Item 3: too long", "href": "https://vgs.test/aliases"},
         ]
     }
-    client, _ = _answering(400, body)
+    client = answering(400, body)
     with client as vgs, pytest.raises(BadRequestError) as caught:
         vgs.aliases.reveal("tok_sandbox_a")
     error = caught.value
@@ -290,11 +275,11 @@ def test_every_vgs_error_of_a_body_is_read_title_as_fallback_href_dropped() -> N
 
 
 def test_an_error_body_without_a_title_has_no_code_and_one_that_is_not_vgs_format_is_unexpected() -> None:
-    client, _ = _answering(404, {"errors": [{"detail": "gone"}]})
+    client = answering(404, {"errors": [{"detail": "gone"}]})
     with client as vgs, pytest.raises(NotFoundError) as caught:
         vgs.aliases.reveal("tok_sandbox_a")
     assert caught.value.code is None and caught.value.message == "GET /aliases/tok_sandbox_a failed: gone"
-    client, _ = _answering(404, [{"errors": "not VGS's envelope"}])
+    client = answering(404, [{"errors": "not VGS's envelope"}])
     with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as unexpected:
         vgs.aliases.reveal("tok_sandbox_a")
     assert unexpected.value.message == (
@@ -316,7 +301,7 @@ SPEC = "GET /aliases answered 200 with a body that does not match the vgs spec"
     ids=["data-not-an-object", "body-not-an-object", "no-data"],
 )
 def test_a_reveal_many_answer_of_another_shape_fails_every_alias_naming_where(body: object, why: str) -> None:
-    client, _ = _answering(200, body)
+    client = answering(200, body)
     with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
         vgs.aliases.reveal_many(["tok_sandbox_a", "tok_sandbox_b"])
     assert caught.value.failed == (0, 1) and caught.value.retryable == ()
@@ -324,7 +309,7 @@ def test_a_reveal_many_answer_of_another_shape_fails_every_alias_naming_where(bo
 
 
 def test_an_alias_a_reveal_many_answer_leaves_out_fails_alone_as_the_vaults_200() -> None:
-    client, _ = _answering(200, {"data": {"tok_sandbox_a": REVEALED}})
+    client = answering(200, {"data": {"tok_sandbox_a": REVEALED}})
     with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
         vgs.aliases.reveal_many(["tok_sandbox_a", "tok_sandbox_b"])
     (left_out,) = caught.value.errors
@@ -364,7 +349,7 @@ def test_raw_requests_use_neither_the_callers_redirects_nor_its_auth(mode: str) 
 
 @pytest.mark.parametrize("operation", ["create", "tokenize"])
 def test_a_created_value_answered_without_an_alias_fails_as_unknown(operation: str) -> None:
-    client, _ = _answering(201, {"data": [{"value": CARDS[0], "aliases": [], "classifiers": [], "storage": "PERSISTENT"}]})
+    client = answering(201, {"data": [{"value": CARDS[0], "aliases": [], "classifiers": [], "storage": "PERSISTENT"}]})
     with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as caught:
         getattr(vgs.aliases, operation)(CARDS[:1])
     assert caught.value.unknown == (0,) and caught.value.retryable == ()
@@ -375,11 +360,11 @@ def test_a_created_value_answered_without_an_alias_fails_as_unknown(operation: s
 
 
 def test_an_error_entry_without_detail_or_title_adds_no_text_and_a_body_without_errors_is_not_vgs_format() -> None:
-    client, _ = _answering(400, {"errors": [{"status": 400}, {"status": 400, "detail": "Item 1: too long"}]})
+    client = answering(400, {"errors": [{"status": 400}, {"status": 400, "detail": "Item 1: too long"}]})
     with client as vgs, pytest.raises(BadRequestError) as caught:
         vgs.aliases.reveal("tok_sandbox_a")
     assert (caught.value.code, caught.value.message) == (None, "GET /aliases/tok_sandbox_a failed: Item 1: too long")
-    client, _ = _answering(404, {"message": "no such alias"})
+    client = answering(404, {"message": "no such alias"})
     with client as vgs, pytest.raises(polyvault.UnexpectedResponseError) as unexpected:
         vgs.aliases.reveal("tok_sandbox_a")
     assert unexpected.value.message == (

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import logging
 
-import httpx
-import polyvault
 import pytest
+from _answering import answering
 
 CONVERTED = "expected a string, got a number; converted without loss"
-
-
-def _vgs(status: int, body: object) -> polyvault.VGS:
-    """A VGS client whose every request gets this answer."""
-    transport = httpx.MockTransport(lambda request: httpx.Response(status, json=body))
-    return polyvault.VGS("user", "password", base_url="https://vgs.test", http_client=httpx.Client(transport=transport))
 
 
 def _field_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -24,7 +17,7 @@ def _field_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_a_revealed_records_odd_fields_are_logged_by_their_names(caplog: pytest.LogCaptureFixture) -> None:
     answer = {"data": [{"value": "v", "aliases": [{"value": 77, "format": "UUID"}], "created_at": "yesterday", "storage": 5}]}
     caplog.set_level(logging.DEBUG, logger="polyvault.vgs")
-    with _vgs(200, answer) as vgs:
+    with answering(200, answer) as vgs:
         record = vgs.aliases.reveal("tok_a")
     assert (record.aliases[0].alias, record.created_at, record.storage) == ("77", None, "5")
     assert _field_lines(caplog) == [
@@ -36,13 +29,13 @@ def test_a_revealed_records_odd_fields_are_logged_by_their_names(caplog: pytest.
 
 def test_a_referenced_values_number_is_logged_as_data_value(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="polyvault.vgs")
-    with _vgs(201, {"data": [{"value": 4111, "aliases": [{"alias": "tok_b", "format": "PFPT"}]}]}) as vgs:
+    with answering(201, {"data": [{"value": 4111, "aliases": [{"alias": "tok_b", "format": "PFPT"}]}]}) as vgs:
         assert vgs.aliases.reference("tok_a", format="PFPT").value == "4111"
     assert _field_lines(caplog) == [f"response field data[].value: {CONVERTED}"]
 
 
 def test_tokenize_logs_an_alias_format_that_is_not_text(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="polyvault.vgs")
-    with _vgs(201, {"data": [{"aliases": [{"alias": "tok_b", "format": 5}]}]}) as vgs:
+    with answering(201, {"data": [{"aliases": [{"alias": "tok_b", "format": 5}]}]}) as vgs:
         assert vgs.aliases.tokenize(["abcd"]) == ["tok_b"]
     assert _field_lines(caplog) == [f"response field aliases[].format: {CONVERTED}"]
