@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from polyvault import VGS
+from _mock import vgs_over
 
 CARD = "4111111111111111"
 
@@ -34,7 +34,7 @@ def test_bulk_chunks_are_sent_from_daemon_worker_threads() -> None:
         threads.append((thread.name, thread.daemon))
         return _created(request)
 
-    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)), max_concurrency=2)
+    vgs = vgs_over(answer, max_concurrency=2)
     assert len(vgs.aliases.tokenize([CARD] * 40)) == 40
     assert len(threads) == 2
     assert all(name in ("polyvault-gather-0", "polyvault-gather-1") and daemon for name, daemon in threads), threads
@@ -44,7 +44,7 @@ def test_a_ctrl_c_inside_a_chunk_reaches_the_caller_with_what_was_done() -> None
     def answer(request: httpx.Request) -> httpx.Response:
         raise KeyboardInterrupt
 
-    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)), max_retries=0)
+    vgs = vgs_over(answer, max_retries=0)
     with pytest.raises(KeyboardInterrupt) as caught:
         vgs.aliases.tokenize([CARD] * 3)
     assert caught.value.__notes__ == [
@@ -58,7 +58,7 @@ def test_a_worker_thread_that_cannot_start_fails_the_call_as_it_is(monkeypatch: 
     def refuse(thread: threading.Thread) -> None:
         raise RuntimeError("can't start new thread")
 
-    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(_created)), max_concurrency=2)
+    vgs = vgs_over(_created, max_concurrency=2)
     monkeypatch.setattr(threading.Thread, "start", refuse)  # as when the process is out of threads
     with pytest.raises(RuntimeError) as caught:
         vgs.aliases.tokenize([CARD] * 40)
@@ -103,7 +103,7 @@ def test_a_ctrl_c_while_chunks_are_in_flight_lets_them_finish_and_starts_no_more
         pressed.set()
         raise KeyboardInterrupt
 
-    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)), max_concurrency=2)
+    vgs = vgs_over(answer, max_concurrency=2)
     previous = signal.signal(signal.SIGINT, on_sigint)
     presser = threading.Thread(target=press)
     try:

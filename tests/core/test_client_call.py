@@ -9,7 +9,8 @@ import uuid
 
 import httpx
 import pytest
-from polyvault import VGS, RetryPolicy, UnexpectedResponseError
+from _mock import vgs_over
+from polyvault import RetryPolicy, UnexpectedResponseError
 from polyvault.apideck import Apideck
 from polyvault.vaultera import Vaultera
 
@@ -53,7 +54,7 @@ def test_a_call_logs_its_own_endpoints_template_even_where_another_endpoints_wou
             )
         return httpx.Response(200, json={"data": []})
 
-    vgs = VGS("u", "p", base_url="https://vgs.test", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    vgs = vgs_over(answer)
     vgs.aliases.reveal("tok_a")
     with caplog.at_level(logging.DEBUG, logger="polyvault.vgs"):
         vgs.aliases.delete_many(["tok_a", "tok_b"])

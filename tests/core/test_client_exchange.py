@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from _mock import vgs_over
 from polyvault import VGS, ClientClosedError, InvalidRequestError, RetryPolicy, UnexpectedResponseError
 
 NO_WAIT = RetryPolicy(max_retries=1, backoff=0.0, max_backoff=0.0)
@@ -21,9 +22,7 @@ def _vgs(answer: Callable[[httpx.Request], httpx.Response], **options: object) -
         seen.append(request)
         return answer(request)
 
-    options.setdefault("base_url", "https://vgs.test")
-    vgs = VGS("u", "p", http_client=httpx.Client(transport=httpx.MockTransport(handler)), **options)  # type: ignore[arg-type]
-    return vgs, seen
+    return vgs_over(handler, **options), seen
 
 
 def test_a_request_too_long_to_send_names_its_method_and_the_first_80_characters_of_its_path() -> None:

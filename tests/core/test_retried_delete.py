@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from _mock import vgs_over
 from polyvault import VGS, NotFoundError, RetryPolicy
 
 QUICK = RetryPolicy(max_retries=3, backoff=0.001, max_backoff=0.001)
@@ -29,13 +30,7 @@ def scripted(answers: list[Answer], sent: list[str]) -> VGS:
             return answer
         raise answer("no answer", request=request)
 
-    return VGS(
-        "user",
-        "password",
-        base_url="https://vgs.test",
-        retry_policy=QUICK,
-        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
-    )
+    return vgs_over(handler, retry_policy=QUICK)
 
 
 def test_a_404_after_a_retried_gateway_error_is_a_done_delete(caplog: pytest.LogCaptureFixture) -> None:

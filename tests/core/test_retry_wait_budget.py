@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from _mock import vgs_over
 from polyvault import VGS, RateLimitError, RetryPolicy
 
 
@@ -14,13 +15,7 @@ def always_refused(retry_after: str, policy: RetryPolicy) -> VGS:
     def refuse(request: httpx.Request) -> httpx.Response:
         return httpx.Response(429, headers={"Retry-After": retry_after}, json={"errors": [{"status": 429, "title": "Too many requests"}]})
 
-    return VGS(
-        "user",
-        "password",
-        base_url="https://vgs.test",
-        retry_policy=policy,
-        http_client=httpx.Client(transport=httpx.MockTransport(refuse)),
-    )
+    return vgs_over(refuse, retry_policy=policy)
 
 
 def test_waits_of_nothing_fit_a_budget_of_nothing() -> None:
