@@ -15,11 +15,12 @@ import httpx
 import opentelemetry.metrics
 import opentelemetry.trace
 import pytest
+from _mock import vgs_over
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
-from polyvault import VGS, RetryPolicy
+from polyvault import RetryPolicy
 from polyvault._core import telemetry
 
 NO_WAIT = RetryPolicy(max_retries=2, backoff=0.0, max_backoff=0.0)
@@ -27,8 +28,7 @@ RECORD = {"data": [{"value": "v", "classifiers": [], "aliases": [{"alias": "tok_
 
 
 def _reveal(handler: Any) -> None:
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    with VGS("u", "p", base_url="https://vgs.test", http_client=http, retry_policy=NO_WAIT) as vgs:
+    with vgs_over(handler, retry_policy=NO_WAIT) as vgs:
         vgs.aliases.reveal("tok_sandbox_a")
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-from polyvault import VGS, RetryPolicy
+from _mock import vgs_over
+from polyvault import RetryPolicy
 from polyvault._core import observe
 
 NO_WAIT = RetryPolicy(max_retries=2, backoff=0.0, max_backoff=0.0)
@@ -35,8 +36,7 @@ ATTEMPT = {"http.request.method": "GET", "server.address": "vgs.test", "server.p
 
 def _reveal(*answers: httpx.Response) -> None:
     queue = list(answers)
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: queue.pop(0)))
-    with VGS("u", "p", base_url="https://vgs.test", http_client=http, retry_policy=NO_WAIT) as vgs:
+    with vgs_over(lambda request: queue.pop(0), retry_policy=NO_WAIT) as vgs:
         vgs.aliases.reveal(ALIAS)
 
 

@@ -8,14 +8,14 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from _mock import vgs_over
 from polyvault import VGS, BulkOperationError, BulkProgress
 
 ALIASES = [f"tok_sandbox_{index}" for index in range(5)]
 
 
 def client(handler: Callable[[httpx.Request], httpx.Response]) -> VGS:
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    return VGS("user", "password", base_url="https://vgs.test", max_concurrency=1, http_client=http)
+    return vgs_over(handler, max_concurrency=1)
 
 
 def test_an_interrupted_bulk_call_points_to_the_progress_it_was_given() -> None:

@@ -7,13 +7,13 @@ from typing import Any
 
 import httpx
 import pytest
-from polyvault import VGS, RateLimitError, RetryPolicy, UnexpectedResponseError, VaultError
+from _mock import vgs_over
+from polyvault import RateLimitError, RetryPolicy, UnexpectedResponseError, VaultError
 
 
 def error_of(answer: httpx.Response) -> Any:
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
     with (
-        VGS("user", "password", base_url="https://vgs.test", retry_policy=RetryPolicy(max_retries=0), http_client=http) as vgs,
+        vgs_over(lambda request: answer, retry_policy=RetryPolicy(max_retries=0)) as vgs,
         pytest.raises(VaultError) as caught,
     ):
         vgs.aliases.reveal("tok_sandbox_a")

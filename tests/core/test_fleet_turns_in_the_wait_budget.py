@@ -12,7 +12,8 @@ import time
 
 import httpx
 import pytest
-from polyvault import VGS, RateLimitError, RetryPolicy
+from _mock import vgs_over
+from polyvault import RateLimitError, RetryPolicy
 from polyvault._core.coordination.pacing import Pacer
 from polyvault._core.runtime import Acquire
 
@@ -40,8 +41,7 @@ def test_turns_and_retry_waits_share_the_wait_budget(monkeypatch: pytest.MonkeyP
 
     budget = ScriptedBudget()
     policy = RetryPolicy(max_retries=3, max_wait=1.0)
-    http = httpx.Client(transport=httpx.MockTransport(refuse))
-    with VGS("user", "password", base_url="https://vgs.test", retry_policy=policy, http_client=http) as vgs:
+    with vgs_over(refuse, retry_policy=policy) as vgs:
         vgs._pacer = Pacer(budget)
         with pytest.raises(RateLimitError) as caught:
             vgs.aliases.reveal("tok_sandbox_a")

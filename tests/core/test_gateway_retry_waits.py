@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import httpx
+from _mock import vgs_over
 from polyvault import VGS, RetryPolicy
 
 REVEALED = {"data": [{"value": "4111111111111111", "aliases": []}]}
@@ -13,8 +14,7 @@ REVEALED = {"data": [{"value": "4111111111111111", "aliases": []}]}
 
 def scripted(answers: list[httpx.Response], policy: RetryPolicy) -> VGS:
     queue: Iterator[httpx.Response] = iter(answers)
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: next(queue)))
-    return VGS("user", "password", base_url="https://vgs.test", retry_policy=policy, http_client=http)
+    return vgs_over(lambda request: next(queue), retry_policy=policy)
 
 
 def test_a_gateway_error_waits_its_retry_after_instead_of_the_backoff() -> None:

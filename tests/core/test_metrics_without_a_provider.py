@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from polyvault import VGS
+from _mock import vgs_over
 
 RECORD = {"data": [{"value": "v", "classifiers": [], "aliases": [{"alias": "tok_sandbox_a", "format": "UUID"}], "storage": "PERSISTENT"}]}
 
@@ -25,7 +25,6 @@ def test_no_meter_is_asked_of_the_apis_own_meter_providers(monkeypatch: pytest.M
         monkeypatch.setattr(cls, "get_meter", lambda self, *args, **kwargs: asked.append(type(self).__name__))
         metering = cls()
         monkeypatch.setattr(opentelemetry.metrics, "get_meter_provider", lambda metering=metering: metering)
-        http = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=RECORD)))
-        with VGS("u", "p", base_url="https://vgs.test", http_client=http) as vgs:
+        with vgs_over(lambda request: httpx.Response(200, json=RECORD)) as vgs:
             assert vgs.aliases.reveal("tok_sandbox_a").value == "v"
     assert asked == []

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from polyvault import VGS, RateLimit, RateLimitError, RetryPolicy
+from _mock import vgs_over
+from polyvault import RateLimit, RateLimitError, RetryPolicy
 
 REVEALED = {"data": [{"value": "4111111111111111", "aliases": []}]}
 
@@ -18,8 +19,7 @@ REVEALED = {"data": [{"value": "4111111111111111", "aliases": []}]}
 def limit_after(reset: str) -> RateLimit | None:
     """The rate limit a client reports after one answer carrying `x-ratelimit-remaining: 7` and this reset."""
     answer = httpx.Response(200, headers={"x-ratelimit-remaining": "7", "x-ratelimit-reset": reset}, json=REVEALED)
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
-    with VGS("user", "password", base_url="https://vgs.test", http_client=http) as vgs:
+    with vgs_over(lambda request: answer) as vgs:
         vgs.aliases.reveal("tok_sandbox_a")
     return vgs.rate_limit
 
@@ -44,10 +44,9 @@ def test_a_reset_of_exactly_one_billion_is_seconds_from_now() -> None:
 
 def test_a_retry_after_of_exactly_one_billion_is_seconds_to_wait() -> None:
     refused = httpx.Response(429, headers={"Retry-After": "1000000000"}, json={"errors": [{"status": 429, "title": "Too many requests"}]})
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: refused))
     once = RetryPolicy(max_retries=0)
     with (
-        VGS("user", "password", base_url="https://vgs.test", retry_policy=once, http_client=http) as vgs,
+        vgs_over(lambda request: refused, retry_policy=once) as vgs,
         pytest.raises(RateLimitError) as caught,
     ):
         vgs.aliases.reveal("tok_sandbox_a")

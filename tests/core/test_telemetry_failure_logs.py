@@ -14,8 +14,9 @@ import httpx
 import opentelemetry.metrics
 import opentelemetry.trace
 import pytest
+from _mock import vgs_over
 from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanKind
-from polyvault import VGS, NotFoundError, RetryPolicy
+from polyvault import NotFoundError, RetryPolicy
 from polyvault._core import telemetry
 
 NO_WAIT = RetryPolicy(max_retries=2, backoff=0.0, max_backoff=0.0)
@@ -29,8 +30,7 @@ def _failed(where: str, error: str) -> str:
 
 def _reveal(*answers: httpx.Response) -> None:
     queue = list(answers)
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: queue.pop(0)))
-    with VGS("u", "p", base_url="https://vgs.test", http_client=http, retry_policy=NO_WAIT) as vgs:
+    with vgs_over(lambda request: queue.pop(0), retry_policy=NO_WAIT) as vgs:
         vgs.aliases.reveal("tok_sandbox_a")
 
 

@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 import polyvault
 import pytest
-from polyvault import VGS, BadRequestError
+from _mock import vgs_over
+from polyvault import BadRequestError
 
 ALIAS = "tok_sandbox_a"
 RECORD = {"data": [{"value": "v", "classifiers": [], "aliases": [{"alias": ALIAS, "format": "UUID"}], "storage": "PERSISTENT"}]}
@@ -56,8 +57,7 @@ def test_the_tracer_and_histogram_are_asked_for_once_under_the_polyvault_scope(m
     monkeypatch.setattr(opentelemetry.metrics, "get_meter_provider", lambda: metering)
 
     answers = [httpx.Response(200, json=RECORD), httpx.Response(400, json={"errors": [{"title": "Bad request"}]})]
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: answers.pop(0)))
-    with VGS("u", "p", base_url="https://vgs.test", http_client=http) as vgs:
+    with vgs_over(lambda request: answers.pop(0)) as vgs:
         vgs.aliases.reveal(ALIAS)
         with pytest.raises(BadRequestError):
             vgs.aliases.reveal(ALIAS)
